@@ -1,0 +1,80 @@
+"""Filters of the ressource listings. Unknown values are ignored (the form marks them invalid
+and django-filter leaves them out), so a hand-edited URL never breaks the page."""
+
+import django_filters
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from .models.taxonomy import Domaine, Niveau, Public
+
+
+def _in_active_locale(model):
+    def queryset(request):
+        return model.objects.in_active_locale()
+
+    return queryset
+
+
+class RessourceFilterSet(django_filters.FilterSet):
+    RECENT = "recent"
+    ALPHA = "az"
+
+    domaine = django_filters.ModelMultipleChoiceFilter(
+        label=_("Domaine"),
+        field_name="domaines__slug",
+        to_field_name="slug",
+        queryset=_in_active_locale(Domaine),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type"),
+        choices=[],
+        method="filter_type",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    public = django_filters.ModelMultipleChoiceFilter(
+        label=_("Public"),
+        field_name="publics__slug",
+        to_field_name="slug",
+        queryset=_in_active_locale(Public),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    niveau = django_filters.MultipleChoiceFilter(
+        label=_("Niveau"), choices=Niveau.choices, widget=forms.CheckboxSelectMultiple
+    )
+    tri = django_filters.ChoiceFilter(
+        label=_("Trier par"),
+        choices=[(RECENT, _("Les plus récentes")), (ALPHA, _("Titre, de A à Z"))],
+        method="sort",
+        empty_label=None,
+    )
+
+    def __init__(self, *args, types=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.types = types or {}
+        self.filters["type"].extra["choices"] = [
+            (slug, model._meta.verbose_name) for slug, model in self.types.items()
+        ]
+
+    def filter_type(self, queryset, name, value):
+        content_types = ContentType.objects.get_for_models(*(self.types[slug] for slug in value))
+        return queryset.filter(content_type__in=content_types.values())
+
+    def sort(self, queryset, name, value):
+        return queryset
+
+    @property
+    def ordering(self):
+        self.form.is_valid()  # fills cleaned_data, leaving invalid values out
+        if self.form.cleaned_data.get("tri") == self.ALPHA:
+            return ["title", "pk"]
+        return ["-last_published_at", "-pk"]
+
+    @property
+    def active_count(self):
+        self.form.is_valid()
+        data = self.form.cleaned_data
+        return sum(1 for name in ("domaine", "type", "public", "niveau") if data.get(name))

@@ -1,0 +1,142 @@
+"""The queries behind every listing of ressources, written once.
+
+Each function returns template context and runs a fixed number of SQL queries, whatever the
+number of ressources: cards only use fields of ``RessourcePage`` (never ``.specific``), and
+taxonomy names are looked up once per listing.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.utils import translation
+
+PER_PAGE = 12
+LATEST_ON_HOME = 6
+RELATED_COUNT = 3
+
+
+def ressource_types():
+    """The kinds of ressource a listing can be filtered on, by their slug in the URL."""
+    from .models import GuidePage, ModelePage
+
+    return {"guide": GuidePage, "modele": ModelePage}
+
+
+def live_ressources(locale):
+    from .models import RessourcePage
+
+    return RessourcePage.objects.live().public().filter(locale=locale)
+
+
+def with_taxonomy_labels(ressources):
+    """Attach ``domaine_labels`` (slug, name) in the active language to each ressource.
+    A translated page still points at the source-language terms (wagtail-localize keeps
+    many-to-many fields in sync), so names are looked up by slug."""
+    from .models import Domaine
+
+    ressources = list(ressources)
+    if not ressources:
+        return ressources
+    names = _names(Domaine)
+    for ressource in ressources:
+        ressource.domaine_labels = [
+            (domaine.slug, names.get(domaine.slug, domaine.nom))
+            for domaine in ressource.domaines.all()
+        ]
+    return ressources
+
+
+def _names(model):
+    language = translation.get_language()
+    return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
+
+
+def ressource_listing(request, locale, domaine=None):
+    from .filters import RessourceFilterSet
+
+    queryset = live_ressources(locale)
+    if domaine is not None:
+        queryset = queryset.filter(domaines__slug=domaine.slug)
+    filterset = RessourceFilterSet(
+        request.GET or None, queryset=queryset, request=request, types=ressource_types()
+    )
+    if domaine is not None:
+        del filterset.filters["domaine"]
+        del filterset.form.fields["domaine"]
+    results = filterset.qs.order_by(*filterset.ordering).prefetch_related("domaines")
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_taxonomy_labels(page.object_list)
+    return {
+        "filterset": filterset,
+        "filter_form": filterset.form,
+        "ressources": page,
+        "paginator": page.paginator,
+        "result_count": page.paginator.count,
+        "elided_page_range": page.paginator.get_elided_page_range(page.number),
+    }
+
+
+def home_context(request, home):
+    from .models import GuidePage, ModelePage
+
+    def latest(model):
+        ressources = (
+            model.objects.live()
+            .public()
+            .filter(locale=home.locale)
+            .defer_streamfields()
+            .order_by("-first_published_at")
+            .prefetch_related("domaines")[:LATEST_ON_HOME]
+        )
+        return with_taxonomy_labels(ressources)
+
+    return {
+        "domaines": domaines_with_counts(home.locale),
+        "derniers_guides": latest(GuidePage),
+        "derniers_modeles": latest(ModelePage),
+    }
+
+
+def domaines_with_counts(locale):
+    from .models import Domaine
+
+    counts = dict(
+        live_ressources(locale)
+        .values_list("domaines__slug")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("domaines__slug", "n")
+    )
+    domaines = list(Domaine.objects.filter(locale=locale))
+    for domaine in domaines:
+        domaine.ressource_count = counts.get(domaine.slug, 0)
+    return domaines
+
+
+def related_ressources(page):
+    """The guide's chosen related ressources that are live, or else the latest of its domains."""
+    chosen_ids = []
+    if hasattr(page, "ressources_liees"):
+        chosen_ids = [lien.ressource_id for lien in page.ressources_liees.all()]
+    candidates = live_ressources(page.locale).exclude(pk=page.pk).prefetch_related("domaines")
+    if chosen_ids:
+        found = {r.pk: r for r in candidates.filter(pk__in=chosen_ids)}
+        related = [found[pk] for pk in chosen_ids if pk in found]
+        if related:
+            return with_taxonomy_labels(related)
+    slugs = [domaine.slug for domaine in page.domaines.all()]
+    same_domain = (
+        candidates.filter(domaines__slug__in=slugs)
+        .distinct()
+        .order_by("-last_published_at")[:RELATED_COUNT]
+    )
+    return with_taxonomy_labels(same_domain)
+
+
+def ressource_page_context(page):
+    from .models import Public
+
+    with_taxonomy_labels([page])
+    names = _names(Public)
+    return {
+        "publics": [names.get(public.slug, public.nom) for public in page.publics.all()],
+        "related_ressources": related_ressources(page),
+    }

@@ -1,0 +1,25 @@
+from .documents import RessourceDocument
+from .pages import (
+    GuidePage,
+    HomePage,
+    ModeleFichier,
+    ModelePage,
+    RessourceIndexPage,
+    RessourceLiee,
+    RessourcePage,
+)
+from .taxonomy import Domaine, Niveau, Public
+
+__all__ = [
+    "RessourceDocument",
+    "Domaine",
+    "GuidePage",
+    "HomePage",
+    "ModeleFichier",
+    "ModelePage",
+    "Niveau",
+    "Public",
+    "RessourceIndexPage",
+    "RessourceLiee",
+    "RessourcePage",
+]

@@ -1,0 +1,26 @@
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+
+
+class RessourceDocument(AbstractDocument):
+    """A Wagtail document that knows how many times it was downloaded from the public site."""
+
+    download_count = models.PositiveIntegerField(_("téléchargements"), default=0, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("choose_document", "Can choose document")]
+
+    @property
+    def format_label(self):
+        return self.file_extension.upper()
+
+    def count_download(self):
+        """Atomic increment: two simultaneous downloads both count."""
+        type(self).objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)

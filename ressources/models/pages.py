@@ -1,0 +1,242 @@
+"""Page types of the resource centre: home, listing, and the ressources themselves."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .. import listing
+from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
+from .taxonomy import Domaine, Niveau, Public
+
+WORDS_READ_PER_MINUTE = 200
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The landing page of one language. Serves the domain pages too (/fr/domaines/<slug>/)."""
+
+    intro = models.TextField(_("accroche"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["ressources.RessourceIndexPage"]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    @path("")
+    def accueil(self, request):
+        return self.render(request, context_overrides=listing.home_context(request, self))
+
+    @path("domaines/")
+    def domaines(self, request):
+        return self.render(
+            request,
+            template="ressources/domaine_index.html",
+            context_overrides={"domaines": listing.domaines_with_counts(self.locale)},
+        )
+
+    @path("domaines/<slug:slug>/")
+    def domaine(self, request, slug):
+        domaine = get_object_or_404(Domaine.objects.filter(locale=self.locale), slug=slug)
+        context = listing.ressource_listing(request, self.locale, domaine=domaine)
+        context["domaine"] = domaine
+        return self.render(
+            request, template="ressources/domaine_page.html", context_overrides=context
+        )
+
+
+class RessourceIndexPage(Page):
+    """/fr/ressources/: every guide and modèle, filtered, sorted and paginated."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["ressources.HomePage"]
+    subpage_types = ["ressources.GuidePage", "ressources.ModelePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des ressources")
+        verbose_name_plural = _("listes des ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing.ressource_listing(request, self.locale))
+        return context
+
+
+class RessourcePage(Page):
+    """What every published ressource has: a chapô and its place in the classification.
+    Concrete, so that one query lists, filters and paginates guides and modèles together."""
+
+    chapo = models.TextField(
+        _("chapô"), help_text=_("Deux ou trois phrases : à qui sert cette ressource et pourquoi.")
+    )
+    domaines = ParentalManyToManyField(Domaine, verbose_name=_("domaines"), related_name="+")
+    publics = ParentalManyToManyField(
+        Public, verbose_name=_("publics"), related_name="+", blank=True
+    )
+    niveau = models.CharField(
+        _("niveau"), max_length=20, choices=Niveau.choices, default=Niveau.DEBUTANT
+    )
+
+    classification_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("domaines", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("publics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("niveau"),
+            ],
+            heading=_("Classement"),
+        )
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("chapo", boost=1.5),
+        index.RelatedFields("domaines", [index.SearchField("nom")]),
+        index.FilterField("niveau"),
+    ]
+
+    is_creatable = False
+    parent_page_types = ["ressources.RessourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+
+    @property
+    def type_label(self):
+        return self.specific_class._meta.verbose_name
+
+    @property
+    def type_slug(self):
+        types = listing.ressource_types().items()
+        return next((slug for slug, model in types if model is self.specific_class), "")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listing.ressource_page_context(self))
+        return context
+
+
+class GuidePage(RessourcePage):
+    """A guide pratique: an editorial how-to."""
+
+    body = StreamField(GuideBodyBlock(), verbose_name=_("contenu"))
+    reading_time = models.PositiveSmallIntegerField(
+        _("temps de lecture (minutes)"), default=1, editable=False
+    )
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("chapo"), FieldPanel("body")]
+        + RessourcePage.classification_panels
+        + [InlinePanel("ressources_liees", label=_("Ressources liées"), max_num=6)]
+    )
+    search_fields = RessourcePage.search_fields + [index.SearchField("body")]
+
+    template = "ressources/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide pratique")
+        verbose_name_plural = _("guides pratiques")
+
+    def save(self, *args, **kwargs):
+        self.reading_time = self.compute_reading_time()
+        return super().save(*args, **kwargs)
+
+    def compute_reading_time(self):
+        texts = self.body.stream_block.get_searchable_content(self.body)
+        words = sum(len(text.split()) for text in texts) + len(self.chapo.split())
+        return max(1, round(words / WORDS_READ_PER_MINUTE))
+
+
+class RessourceLiee(Orderable):
+    guide = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="ressources_liees")
+    ressource = models.ForeignKey(
+        RessourcePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("ressource")
+    )
+
+    panels = [PageChooserPanel("ressource", ["ressources.GuidePage", "ressources.ModelePage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ressource liée")
+        verbose_name_plural = _("ressources liées")
+
+    def clean(self):
+        if self.ressource_id and self.ressource_id == self.guide_id:
+            raise ValidationError(
+                {"ressource": _("Une ressource ne peut pas être liée à elle-même.")}
+            )
+
+
+class ModelePage(RessourcePage):
+    """A modèle: a downloadable document to adapt (statuts, budget prévisionnel, fiche de poste…)."""
+
+    usage = RichTextField(_("à quoi sert ce modèle"), features=TEXT_FEATURES)
+    adaptation = StreamField(ModeleBodyBlock(), verbose_name=_("comment l'adapter"), blank=True)
+    licence = models.CharField(_("licence"), max_length=120, default="CC BY-SA 4.0")
+    version_date = models.DateField(_("version du"))
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("chapo"),
+            FieldPanel("usage"),
+            InlinePanel("fichiers", label=_("Fichiers"), min_num=1, max_num=6),
+            FieldPanel("adaptation"),
+            MultiFieldPanel(
+                [FieldPanel("licence"), FieldPanel("version_date")], heading=_("Version")
+            ),
+        ]
+        + RessourcePage.classification_panels
+    )
+    search_fields = RessourcePage.search_fields + [
+        index.SearchField("usage"),
+        index.SearchField("adaptation"),
+    ]
+
+    template = "ressources/modele_page.html"
+
+    class Meta:
+        verbose_name = _("modèle")
+        verbose_name_plural = _("modèles")
+
+    @property
+    def download_count(self):
+        return sum(fichier.document.download_count for fichier in self.fichiers.all())
+
+
+class ModeleFichier(Orderable):
+    modele = ParentalKey(ModelePage, on_delete=models.CASCADE, related_name="fichiers")
+    document = models.ForeignKey(
+        "ressources.RessourceDocument",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    libelle = models.CharField(
+        _("libellé"), max_length=120, blank=True, help_text=_("Par défaut, le titre du document.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("libelle")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fichier du modèle")
+        verbose_name_plural = _("fichiers du modèle")
+
+    @property
+    def label(self):
+        return self.libelle or self.document.title

@@ -1,0 +1,69 @@
+"""Where the shared header and footer link to, computed once per request."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+
+def home_page(request):
+    """The home page in the active language (the default one when it has no translation)."""
+    if not hasattr(request, "_entraide_home"):
+        site = Site.find_for_request(request)
+        home = None
+        if site is not None:
+            root = Page.objects.filter(pk=site.root_page_id).first()
+            home = root.localized.specific if root else None
+        request._entraide_home = home
+    return request._entraide_home
+
+
+def language_links(request, page=None):
+    """One link per language: the translation of the page when it exists and is live,
+    else that language's home page. Pages that are not Wagtail pages (search, downloads)
+    keep their path in the other language."""
+    current = translation.get_language()
+    translations = {}
+    homes = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+        home = home_page(request)
+        if home is not None:
+            for translated in home.get_translations(inclusive=True).live().select_related("locale"):
+                homes[translated.locale.language_code] = translated
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or homes.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "is_translation": code in translations,
+            }
+        )
+    return links
+
+
+def breadcrumbs(page):
+    if not isinstance(page, Page):
+        return []
+    return list(
+        page.get_ancestors()
+        .filter(depth__gt=1)
+        .live()
+        .only("title", "url_path", "locale_id", "depth", "path")
+    )
+
+
+def menu_pages(request):
+    home = home_page(request)
+    if home is None:
+        return []
+    return list(home.get_children().live().in_menu().only("title", "url_path", "locale_id"))

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from ressources import views as ressources_views
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path(
+        "telecharger/<int:document_id>/",
+        ressources_views.download_document,
+        name="telecharger",
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    # Images only: documents are never served from MEDIA_ROOT, always through the counting view.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
+    )
+
+urlpatterns += i18n_patterns(
+    path("recherche/", search_views.search, name="recherche"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
