@@ -4,5 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "search"
-    label = "recherche"
     verbose_name = _("Recherche")

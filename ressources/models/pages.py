@@ -183,7 +183,7 @@ class RessourceLiee(Orderable):
 
 
 class ModelePage(RessourcePage):
-    """A modèle: a downloadable document to adapt (statuts, budget prévisionnel, fiche de poste…)."""
+    """A modèle: a document to download and adapt (statuts, budget prévisionnel, fiche de poste)."""
 
     usage = RichTextField(_("à quoi sert ce modèle"), features=TEXT_FEATURES)
     adaptation = StreamField(ModeleBodyBlock(), verbose_name=_("comment l'adapter"), blank=True)
@@ -213,6 +213,13 @@ class ModelePage(RessourcePage):
     class Meta:
         verbose_name = _("modèle")
         verbose_name_plural = _("modèles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        fichiers = list(self.fichiers.select_related("document"))
+        context["fichiers"] = fichiers
+        context["download_count"] = sum(fichier.document.download_count for fichier in fichiers)
+        return context
 
     @property
     def download_count(self):

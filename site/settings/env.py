@@ -6,11 +6,12 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("ENTRAIDE_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(os.environ.get("ENTRAIDE_VAR_DIR") or BASE_DIR / "var")
 
 
 def get(name, default=None):
-    return os.environ.get(name, default)
+    """The variable's value; unset and empty are the same."""
+    return os.environ.get(name) or default
 
 
 def get_bool(name, default=False):

@@ -1,0 +1,51 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+INSTALLED := $(VENV)/.installed
+TEST_SETTINGS := DJANGO_SETTINGS_MODULE=entraide.settings.test
+
+.PHONY: install compiled-messages run test test-sqlite test-postgresql lint format messages bench
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+compiled-messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
+
+run: compiled-messages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: lint compiled-messages test-sqlite test-postgresql
+
+test-sqlite: compiled-messages
+	@echo "== Tests on SQLite"
+	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql"
+
+test-postgresql: compiled-messages
+	@echo "== Tests on PostgreSQL"
+	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
+
+bench: install
+	$(BIN)/python bench/render_pages.py

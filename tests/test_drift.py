@@ -1,0 +1,50 @@
+"""The repository is consistent with itself: no model change without its migration,
+no French UI string without its English translation."""
+
+import shutil
+import subprocess
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+BASE_DIR = Path(settings.BASE_DIR)
+IGNORED = [".venv", "var", "tests", "bench", "static", "scripts"]
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_its_migration():
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit:
+        pytest.fail(f"Missing migrations:\n{out.getvalue()}")
+
+
+def test_english_catalogue_translates_every_ui_string(tmp_path, settings):
+    shutil.copytree(BASE_DIR / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    call_command(
+        "makemessages", locale=["en"], ignore_patterns=IGNORED, no_location=True, verbosity=0
+    )
+    po_file = tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    missing = subprocess.run(
+        ["msgattrib", "--untranslated", "--no-obsolete", str(po_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    fuzzy = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(po_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    untranslated = [line for line in missing.splitlines() if line.startswith("msgid ")][1:]
+    fuzzy_ids = [line for line in fuzzy.splitlines() if line.startswith("msgid ")][1:]
+    assert not untranslated, "Untranslated strings (run `make messages`):\n" + "\n".join(
+        untranslated
+    )
+    assert not fuzzy_ids, "Fuzzy translations to review:\n" + "\n".join(fuzzy_ids)
