@@ -67,14 +67,18 @@ class RessourceFilterSet(django_filters.FilterSet):
         return queryset
 
     @property
+    def cleaned_data(self):
+        """The valid values only (an unbound form has none)."""
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {})
+
+    @property
     def ordering(self):
-        self.form.is_valid()  # fills cleaned_data, leaving invalid values out
-        if self.form.cleaned_data.get("tri") == self.ALPHA:
+        if self.cleaned_data.get("tri") == self.ALPHA:
             return ["title", "pk"]
         return ["-last_published_at", "-pk"]
 
     @property
     def active_count(self):
-        self.form.is_valid()
-        data = self.form.cleaned_data
+        data = self.cleaned_data
         return sum(1 for name in ("domaine", "type", "public", "niveau") if data.get(name))

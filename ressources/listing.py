@@ -61,22 +61,31 @@ def ressource_listing(request, locale, domaine=None):
     )
     if domaine is not None:
         del filterset.filters["domaine"]
-        del filterset.form.fields["domaine"]
     results = filterset.qs.order_by(*filterset.ordering).prefetch_related("domaines")
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = with_taxonomy_labels(page.object_list)
+    page = paginate(request, results)
     return {
         "filterset": filterset,
         "filter_form": filterset.form,
         "ressources": page,
         "paginator": page.paginator,
         "result_count": page.paginator.count,
-        "elided_page_range": page.paginator.get_elided_page_range(page.number),
+        "elided_page_range": elided_page_range(page),
     }
 
 
+def paginate(request, results, per_page=PER_PAGE):
+    """The requested page of results; out-of-range or non-numeric numbers give the nearest page."""
+    page = Paginator(results, per_page).get_page(request.GET.get("page"))
+    page.object_list = with_taxonomy_labels(page.object_list)
+    return page
+
+
+def elided_page_range(page):
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
 def home_context(request, home):
-    from .models import GuidePage, ModelePage
+    from .models import GuidePage, ModelePage, RessourceIndexPage
 
     def latest(model):
         ressources = (
@@ -89,7 +98,9 @@ def home_context(request, home):
         )
         return with_taxonomy_labels(ressources)
 
+    index = RessourceIndexPage.objects.child_of(home).live().first()
     return {
+        "ressource_index": index,
         "domaines": domaines_with_counts(home.locale),
         "derniers_guides": latest(GuidePage),
         "derniers_modeles": latest(ModelePage),
@@ -101,6 +112,7 @@ def domaines_with_counts(locale):
 
     counts = dict(
         live_ressources(locale)
+        .order_by()
         .values_list("domaines__slug")
         .annotate(n=Count("pk", distinct=True))
         .values_list("domaines__slug", "n")

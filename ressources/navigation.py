@@ -32,11 +32,14 @@ def language_links(request, page=None):
         if home is not None:
             for translated in home.get_translations(inclusive=True).live().select_related("locale"):
                 homes[translated.locale.language_code] = translated
+    subpath = _routable_subpath(request, page)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
         if target is not None:
             url = target.get_url(request)
+            if code in translations:
+                url += subpath
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -49,6 +52,17 @@ def language_links(request, page=None):
             }
         )
     return links
+
+
+def _routable_subpath(request, page):
+    """The part of the path a routable page serves itself (``domaines/juridique-statuts/``),
+    kept when switching language since slugs of the classification are the same everywhere."""
+    if getattr(request, "routable_resolver_match", None) is None or page is None:
+        return ""
+    page_url = page.get_url(request)
+    if page_url and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
 
 
 def breadcrumbs(page):

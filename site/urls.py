@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ressources import views as ressources_views
@@ -11,10 +13,10 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path(
-        "telecharger/<int:document_id>/",
-        ressources_views.download_document,
-        name="telecharger",
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
     ),
 ]
 
@@ -28,6 +30,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="recherche"),
+    path(
+        "telecharger/<int:document_id>/",
+        ressources_views.download_document,
+        name="telecharger",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

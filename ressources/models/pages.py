@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -214,16 +215,13 @@ class ModelePage(RessourcePage):
         verbose_name = _("modèle")
         verbose_name_plural = _("modèles")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        fichiers = list(self.fichiers.select_related("document"))
-        context["fichiers"] = fichiers
-        context["download_count"] = sum(fichier.document.download_count for fichier in fichiers)
-        return context
+    @cached_property
+    def fichiers_avec_documents(self):
+        return list(self.fichiers.select_related("document"))
 
     @property
     def download_count(self):
-        return sum(fichier.document.download_count for fichier in self.fichiers.all())
+        return sum(fichier.document.download_count for fichier in self.fichiers_avec_documents)
 
 
 class ModeleFichier(Orderable):

@@ -19,7 +19,6 @@ def breadcrumbs(context):
         "request": context["request"],
         "ancestors": navigation.breadcrumbs(page),
         "page": page,
-        "extra": context.get("breadcrumb_extra", []),
     }
 
 
