@@ -43,8 +43,11 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# French is the source language: its catalogue only carries the French plural rule (0 is singular).
 messages: install
-	$(BIN)/python manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(BIN)/python manage.py makemessages -l fr -l en --no-location --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=static --ignore=scripts
+	msgen --no-wrap -o locale/fr/LC_MESSAGES/django.po locale/fr/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
 
 bench: install

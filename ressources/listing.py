@@ -93,7 +93,7 @@ def home_context(request, home):
             .public()
             .filter(locale=home.locale)
             .defer_streamfields()
-            .order_by("-first_published_at")
+            .order_by("-last_published_at")
             .prefetch_related("domaines")[:LATEST_ON_HOME]
         )
         return with_taxonomy_labels(ressources)

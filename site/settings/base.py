@@ -1,7 +1,6 @@
 """Settings shared by every environment. Environment variables are read in env.py."""
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from . import env
 
@@ -154,5 +153,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
-
-ENTRAIDE_DEFAULT_LICENCE = _("CC BY-SA 4.0")
