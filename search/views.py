@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from wagtail.models import Locale
+from wagtail.search.utils import parse_query_string
 
 from ressources.listing import elided_page_range, live_ressources, paginate
 
@@ -13,6 +14,7 @@ def search(request):
     context = {"query": query, "ressources": None}
     if query:
         ressources = live_ressources(Locale.get_active()).prefetch_related("domaines")
-        page = paginate(request, ressources.search(query))
+        _filters, parsed = parse_query_string(query)  # balanced quotes become phrases
+        page = paginate(request, ressources.search(parsed))
         context.update(ressources=page, elided_page_range=elided_page_range(page))
     return render(request, "search/search.html", context)

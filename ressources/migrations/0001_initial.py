@@ -153,7 +153,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'document',
                 'verbose_name_plural': 'documents',
-                'permissions': [('choose_document', 'Can choose document')],
                 'abstract': False,
             },
             bases=(modelsearch.index.Indexed, models.Model),

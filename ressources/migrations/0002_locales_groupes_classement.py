@@ -86,12 +86,9 @@ def create_groups(apps, schema_editor):
         GroupCollectionPermission.objects.filter(group=groups[name]).delete()
 
     def permission(app_label, model, action):
-        codename = f"{action}_{model}"
-        if action == "choose":  # declared once by the abstract models, whatever the subclass
-            codename = "choose_document" if model == "ressourcedocument" else "choose_image"
         return Permission.objects.get(
             content_type=ContentType.objects.get(app_label=app_label, model=model),
-            codename=codename,
+            codename=f"{action}_{model}",
         )
 
     access_admin = Permission.objects.get(
@@ -110,7 +107,8 @@ def create_groups(apps, schema_editor):
     root_collection = Collection.objects.filter(depth=1).first()
     for name, actions in COLLECTION_ACTIONS.items():
         for action in actions:
-            for app_label, model in (("ressources", "ressourcedocument"), ("wagtailimages", "image")):
+            # Wagtail checks document permissions on wagtaildocs.Document, whatever the model.
+            for app_label, model in (("wagtaildocs", "document"), ("wagtailimages", "image")):
                 GroupCollectionPermission.objects.create(
                     group=groups[name],
                     collection=root_collection,

@@ -15,7 +15,6 @@ class RessourceDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        permissions = [("choose_document", "Can choose document")]
 
     @property
     def format_label(self):

@@ -1,0 +1,76 @@
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import translation
+
+from tests.factories import build_site_tree
+
+POSTGRESQL = "django.db.backends.postgresql"
+
+
+def pytest_sessionstart(session):
+    """The PostgreSQL pass of `make test` sets ENTRAIDE_EXPECT_POSTGRESQL: if the database is
+    not PostgreSQL there, the run stops instead of passing on SQLite."""
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if os.environ.get("ENTRAIDE_EXPECT_POSTGRESQL") and engine != POSTGRESQL:
+        raise pytest.UsageError(
+            f"ENTRAIDE_EXPECT_POSTGRESQL is set but the database engine is {engine}: "
+            "DATABASE_URL must point at PostgreSQL (scripts/with-postgres)."
+        )
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgresql` fail, never skip, when they run on another database."""
+    if (
+        item.get_closest_marker("postgresql")
+        and settings.DATABASES["default"]["ENGINE"] != POSTGRESQL
+    ):
+        pytest.fail("this test needs PostgreSQL: run it in the PostgreSQL pass of `make test`")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded files go to a temporary folder, never to var/media (and WhiteNoise gets an
+    existing, empty STATIC_ROOT)."""
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        STATIC_ROOT=tmp_path_factory.mktemp("static"),
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_and_language():
+    """Wagtail caches the site root paths: a page tree rolled back by a previous test must not
+    leak into the next one. Requests activate a language: start each test from the default."""
+    cache.clear()
+    translation.activate("fr")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """An outer transaction for data shared by the tests of one module.
+
+    Module-scoped data fixtures depend on this one; each test still runs in its own savepoint
+    (the ``db`` fixture) and the whole module's data is rolled back at the end."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield django_db_blocker
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def site_tree(db):
+    """(home, index): a French home page, root of the default site, and /fr/ressources/."""
+    return build_site_tree()

@@ -1,0 +1,181 @@
+"""Factories for the resource centre's pages and documents.
+
+Domaines and publics come from the data migration (``0002_locales_groupes_classement``): look
+them up with :func:`domaine` and :func:`public` instead of creating duplicates.
+"""
+
+import datetime
+import json
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import Collection, Locale, Page, Site
+
+from ressources.models import (
+    Domaine,
+    GuidePage,
+    HomePage,
+    ModeleFichier,
+    ModelePage,
+    Niveau,
+    Public,
+    RessourceDocument,
+    RessourceIndexPage,
+    RessourceLiee,
+)
+
+# Publication dates are spread from this instant backwards, so that "most recent first" never
+# depends on how a database orders equal timestamps.
+REFERENCE_DATE = timezone.now().replace(microsecond=0)
+SMALL_ODT = b"PK\x03\x04 un petit fichier de test, pas un vrai OpenDocument"
+
+
+def domaine(slug, language="fr"):
+    return Domaine.objects.get(slug=slug, locale__language_code=language)
+
+
+def public(slug, language="fr"):
+    return Public.objects.get(slug=slug, locale__language_code=language)
+
+
+def locale(language):
+    return Locale.objects.get(language_code=language)
+
+
+def stream(*blocks):
+    """A StreamField value in its stored JSON form: ``stream(("paragraphe", "<p>…</p>"))``."""
+    return json.dumps([{"type": name, "value": value} for name, value in blocks])
+
+
+def hours_ago(hours):
+    return REFERENCE_DATE - datetime.timedelta(hours=hours)
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A ``RessourceDocument`` with a small real file, in the root collection."""
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(filename="modele.odt", data=SMALL_ODT)
+
+    class Meta:
+        model = RessourceDocument
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def metadata(document, create, extracted, **kwargs):
+        document.file_size = document.file.size
+        if create:
+            document.save(update_fields=["file_size"])
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Entraide"
+    slug = "accueil"
+    intro = "Des guides pratiques et des modèles à adapter, entre structures de l'ESS."
+    first_published_at = factory.LazyFunction(lambda: hours_ago(24 * 365))
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        model = HomePage
+
+
+class RessourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Ressources"
+    slug = "ressources"
+    show_in_menus = True
+    first_published_at = factory.LazyFunction(lambda: hours_ago(24 * 365))
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        model = RessourceIndexPage
+
+
+class RessourcePageFactory(wagtail_factories.PageFactory):
+    """Live, with distinct publication dates: pass ``age_hours`` to place it in time
+    (the smaller, the more recent)."""
+
+    title = factory.Sequence(lambda n: f"Ressource {n:04d}")
+    chapo = "Ce qu'il faut savoir, en deux phrases, pour une petite structure."
+    niveau = Niveau.DEBUTANT
+    domaines = factory.LazyFunction(lambda: [domaine("juridique-statuts")])
+    publics = factory.LazyFunction(list)
+    live = True
+    first_published_at = factory.LazyAttribute(lambda o: hours_ago(o.age_hours))
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Params:
+        age_hours = factory.Sequence(lambda n: 1000 + n)
+
+
+class GuidePageFactory(RessourcePageFactory):
+    body = factory.LazyFunction(
+        lambda: stream(("paragraphe", "<p>Un premier paragraphe, court et concret.</p>"))
+    )
+
+    class Meta:
+        model = GuidePage
+
+
+class ModelePageFactory(RessourcePageFactory):
+    usage = "<p>Un point de départ à adapter à votre structure.</p>"
+    licence = "CC BY-SA 4.0"
+    version_date = datetime.date(2025, 3, 12)
+    fichiers = factory.LazyAttribute(
+        lambda o: [ModeleFichier(document=DocumentFactory())] if o.with_file else []
+    )
+
+    class Meta:
+        model = ModelePage
+
+    class Params:
+        with_file = True
+
+
+def related(*ressources):
+    """Value for ``GuidePageFactory(ressources_liees=related(a, b))``."""
+    return [RessourceLiee(ressource=ressource) for ressource in ressources]
+
+
+def build_site_tree():
+    """A French home page at depth 2, root of the default site, with its ressource index.
+
+    Wagtail's first migration leaves a "Welcome" page that the default site points at:
+    the site is repointed to the new home page and the welcome page removed."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    index = RessourceIndexPageFactory(parent=home)
+    return home, index
+
+
+def translate(page, language="en", **changes):
+    """Copy ``page`` for translation into ``language`` (its parent must be translated),
+    apply ``changes`` and publish it."""
+    translated = page.copy_for_translation(locale(language))
+    for name, value in changes.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated.specific
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"personne{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@entraide.example")
+    password = factory.django.Password("mot-de-passe-de-test")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.set(Group.objects.filter(name__in=extracted))

@@ -1,0 +1,164 @@
+"""/telecharger/<id>/: documents are always sent as attachments, and each download counts."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction
+
+from ressources.models import ModeleFichier, RessourceDocument
+from tests import markup
+from tests.factories import DocumentFactory, ModelePageFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n% un tout petit PDF de test\n"
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert("pris")</script></svg>'
+HTML = b"<!DOCTYPE html><script>alert('pris')</script>"
+
+
+def download_url(document):
+    return reverse("telecharger", args=[document.pk])
+
+
+def get(client, document, method="get"):
+    response = getattr(client, method)(download_url(document))
+    return response, markup.content(response)
+
+
+def count_of(document):
+    return RessourceDocument.objects.get(pk=document.pk).download_count
+
+
+@pytest.fixture
+def modele(site_tree):
+    home, index = site_tree
+    return ModelePageFactory(
+        parent=index,
+        title="Budget prévisionnel",
+        fichiers=[
+            ModeleFichier(
+                document=DocumentFactory(
+                    title="Budget (PDF)", file__filename="budget.pdf", file__data=PDF
+                )
+            ),
+            ModeleFichier(document=DocumentFactory(title="Budget (tableur)")),
+        ],
+    )
+
+
+def test_download_sends_the_file_as_an_attachment(client, modele):
+    document = modele.fichiers.first().document
+
+    response, content = get(client, document)
+
+    assert response.status_code == 200
+    assert content == PDF
+    assert response["Content-Disposition"] == f'attachment; filename="{document.filename}"'
+    assert document.filename.startswith("budget") and document.filename.endswith(".pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_download_counts_each_download_of_the_document_and_of_its_modele(client, modele):
+    pdf, tableur = (fichier.document for fichier in modele.fichiers.all())
+
+    get(client, pdf)
+    get(client, pdf)
+    get(client, tableur)
+
+    assert count_of(pdf) == 2
+    assert count_of(tableur) == 1
+    assert type(modele).objects.get(pk=modele.pk).download_count == 3
+
+
+@pytest.mark.parametrize(
+    "filename, data",
+    [("schema.svg", SVG), ("page.html", HTML), ("page.htm", HTML), ("page.xhtml", HTML)],
+)
+def test_download_never_lets_the_browser_run_a_document(client, db, filename, data):
+    document = DocumentFactory(file__filename=filename, file__data=data)
+
+    response, content = get(client, document)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert content == data
+
+
+def test_download_head_request_does_not_count(client, modele):
+    document = modele.fichiers.first().document
+
+    response, _ = get(client, document, method="head")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert count_of(document) == 0
+
+
+def test_download_refuses_post(client, modele):
+    document = modele.fichiers.first().document
+
+    response = client.post(download_url(document))
+
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    assert count_of(document) == 0
+
+
+def test_download_of_a_missing_file_explains_it_is_no_longer_available(client, site_tree):
+    document = DocumentFactory(title="Ancien règlement intérieur")
+    document.file.storage.delete(document.file.name)
+
+    response = client.get(download_url(document))
+
+    assert response.status_code == 404
+    page = markup.text(response.content)
+    assert "Ce fichier n'est plus disponible" in page
+    assert "Ancien règlement intérieur" in page
+    assert count_of(document) == 0
+
+
+def test_download_of_an_unknown_document_is_not_found(client, site_tree):
+    response = client.get("/fr/telecharger/987654/")
+
+    assert response.status_code == 404
+    assert "Page introuvable" in markup.text(response.content)
+
+
+def test_download_of_a_document_in_a_private_collection_is_not_found(client, site_tree):
+    private = Collection.get_first_root_node().add_child(name="Documents internes")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = DocumentFactory(collection=private)
+
+    response = client.get(download_url(document))
+
+    assert response.status_code == 404
+    assert count_of(document) == 0
+
+
+def test_download_url_is_in_the_active_language(modele):
+    document = modele.fichiers.first().document
+
+    assert download_url(document) == f"/fr/telecharger/{document.pk}/"
+
+
+def test_download_link_without_language_redirects_without_counting(client, modele):
+    document = modele.fichiers.first().document
+
+    response = client.get(f"/telecharger/{document.pk}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr/telecharger/{document.pk}/"
+    assert count_of(document) == 0
+
+
+def test_documents_are_not_served_from_the_media_folder(client, modele):
+    document = modele.fichiers.first().document
+
+    response = client.get(f"/media/{document.file.name}")
+
+    assert response.status_code == 404
