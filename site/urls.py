@@ -23,7 +23,7 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    # Images only: documents are never served from MEDIA_ROOT, always through the counting view.
+    # Images only: documents are never served from MEDIA_ROOT (see RessourceDocument.url).
     urlpatterns += static(
         f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
     )

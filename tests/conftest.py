@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -12,19 +10,9 @@ from tests.factories import build_site_tree
 POSTGRESQL = "django.db.backends.postgresql"
 
 
-def pytest_sessionstart(session):
-    """The PostgreSQL pass of `make test` sets ENTRAIDE_EXPECT_POSTGRESQL: if the database is
-    not PostgreSQL there, the run stops instead of passing on SQLite."""
-    engine = settings.DATABASES["default"]["ENGINE"]
-    if os.environ.get("ENTRAIDE_EXPECT_POSTGRESQL") and engine != POSTGRESQL:
-        raise pytest.UsageError(
-            f"ENTRAIDE_EXPECT_POSTGRESQL is set but the database engine is {engine}: "
-            "DATABASE_URL must point at PostgreSQL (scripts/with-postgres)."
-        )
-
-
 def pytest_runtest_setup(item):
-    """Tests marked `postgresql` fail, never skip, when they run on another database."""
+    """Tests marked `postgresql` fail, never skip, when they run on another database
+    (the root conftest.py checks that the PostgreSQL pass really runs on PostgreSQL)."""
     if (
         item.get_closest_marker("postgresql")
         and settings.DATABASES["default"]["ENGINE"] != POSTGRESQL

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
@@ -15,6 +16,11 @@ class RessourceDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @property
+    def url(self):
+        """Every public link to a document (blocks, rich text) goes through the counting view."""
+        return reverse("telecharger", args=[self.pk])
 
     @property
     def format_label(self):

@@ -6,7 +6,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from ressources.models import ModeleFichier, RessourceDocument
 from tests import markup
-from tests.factories import DocumentFactory, ModelePageFactory
+from tests.factories import DocumentFactory, GuidePageFactory, ModelePageFactory, stream
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,25 @@ def test_documents_are_not_served_from_the_media_folder(client, modele):
     response = client.get(f"/media/{document.file.name}")
 
     assert response.status_code == 404
+
+
+def test_a_document_linked_from_rich_text_is_downloaded_through_the_counting_view(
+    client, site_tree
+):
+    home, index = site_tree
+    document = DocumentFactory(title="Charte", file__filename="charte.pdf", file__data=PDF)
+    guide = GuidePageFactory(
+        parent=index,
+        body=stream(
+            ("paragraphe", f'<p>Lisez <a linktype="document" id="{document.pk}">la charte</a>.</p>')
+        ),
+    )
+
+    page = client.get(guide.url)
+    hrefs = markup.links(markup.content(page))
+    response, content = get(client, document)
+
+    assert download_url(document) in hrefs
+    assert not any(href.startswith("/documents/") for href in hrefs)
+    assert content == PDF
+    assert count_of(document) == 1
