@@ -93,10 +93,9 @@ def generate(count, rng):
                 last_published_at=now - timezone.timedelta(minutes=n),
                 live=True,
             )
-            index.add_child(instance=guide)
             guide.domaines.set(rng.sample(domaines, 2))
             guide.publics.set(rng.sample(publics, 1))
-            guide.save()
+            index.add_child(instance=guide)
         if n and n % 1000 == 0:
             print(f"  {n} ressources ({time.perf_counter() - started:.0f} s)", flush=True)
     return index

@@ -9,39 +9,30 @@ from django.utils.translation import gettext_lazy as _
 from .models.taxonomy import Domaine, Niveau, Public
 
 
-def _in_active_locale(model):
-    def queryset(request):
-        return model.objects.in_active_locale()
-
-    return queryset
+def taxon_filter(model, field_name, label):
+    """Terms of a taxonomy by slug, offered in the active language, OR-ed together."""
+    return django_filters.ModelMultipleChoiceFilter(
+        label=label,
+        field_name=f"{field_name}__slug",
+        to_field_name="slug",
+        queryset=lambda request: model.objects.in_active_locale(),
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
 
 
 class RessourceFilterSet(django_filters.FilterSet):
     RECENT = "recent"
     ALPHA = "az"
 
-    domaine = django_filters.ModelMultipleChoiceFilter(
-        label=_("Domaine"),
-        field_name="domaines__slug",
-        to_field_name="slug",
-        queryset=_in_active_locale(Domaine),
-        widget=forms.CheckboxSelectMultiple,
-        distinct=True,
-    )
+    domaine = taxon_filter(Domaine, "domaines", _("Domaine"))
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"),
         choices=[],
         method="filter_type",
         widget=forms.CheckboxSelectMultiple,
     )
-    public = django_filters.ModelMultipleChoiceFilter(
-        label=_("Public"),
-        field_name="publics__slug",
-        to_field_name="slug",
-        queryset=_in_active_locale(Public),
-        widget=forms.CheckboxSelectMultiple,
-        distinct=True,
-    )
+    public = taxon_filter(Public, "publics", _("Public"))
     niveau = django_filters.MultipleChoiceFilter(
         label=_("Niveau"), choices=Niveau.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -64,6 +55,7 @@ class RessourceFilterSet(django_filters.FilterSet):
         return queryset.filter(content_type__in=content_types.values())
 
     def sort(self, queryset, name, value):
+        """``tri`` is validated as a filter but applied by ``ordering``, after filtering."""
         return queryset
 
     @property

@@ -30,21 +30,20 @@ def test_english_catalogue_translates_every_ui_string(tmp_path, settings):
         "makemessages", locale=["en"], ignore_patterns=IGNORED, no_location=True, verbosity=0
     )
     po_file = tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"
-    missing = subprocess.run(
-        ["msgattrib", "--untranslated", "--no-obsolete", str(po_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    fuzzy = subprocess.run(
-        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(po_file)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    untranslated = [line for line in missing.splitlines() if line.startswith("msgid ")][1:]
-    fuzzy_ids = [line for line in fuzzy.splitlines() if line.startswith("msgid ")][1:]
+    untranslated = msgids(po_file, "--untranslated")
+    fuzzy_ids = msgids(po_file, "--only-fuzzy")
     assert not untranslated, "Untranslated strings (run `make messages`):\n" + "\n".join(
         untranslated
     )
     assert not fuzzy_ids, "Fuzzy translations to review:\n" + "\n".join(fuzzy_ids)
+
+
+def msgids(po_file, selection):
+    """The msgids of the entries msgattrib selects, the catalogue's header left out."""
+    output = subprocess.run(
+        ["msgattrib", selection, "--no-obsolete", str(po_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line for line in output.splitlines() if line.startswith("msgid ")][1:]
