@@ -45,9 +45,6 @@ def publish(page):
     return page
 
 
-# Home, site and index ---------------------------------------------------------------------------
-
-
 def get_or_create_home(locale=None, *, title=None, intro=""):
     """The HomePage of ``locale`` under the tree root. The default-language home is the root
     of the default Site; another language's home is a translation of it (same translation_key).
@@ -98,9 +95,6 @@ def get_or_create_index(home, *, title="Ressources", intro=""):
         home.add_child(instance=index)
         publish(index)
     return index
-
-
-# Ressources -------------------------------------------------------------------------------------
 
 
 def get_or_create_guide(
@@ -195,9 +189,6 @@ def _terms(model, locale, slugs):
     return terms
 
 
-# Translations -----------------------------------------------------------------------------------
-
-
 def translate_page(page, locale, **fields):
     """The translation of ``page`` in ``locale``: created with ``copy_for_translation`` (parents
     too), or the existing one (an alias is converted to an ordinary page). ``fields`` are set
@@ -272,9 +263,6 @@ def _stream_data(page, name, value):
 
     field = page._meta.get_field(name)
     return strip(json.loads(json.dumps(field.get_prep_value(_stream(page, name, value)))))
-
-
-# Dates ------------------------------------------------------------------------------------------
 
 
 def set_publication_dates(page, first_published_at, last_published_at=None):

@@ -73,9 +73,6 @@ def _elements(gabarit):
         yield "mention", typo(gabarit.mention)
 
 
-# DOCX ------------------------------------------------------------------------------------------
-
-
 def to_docx(gabarit):
     from docx import Document
     from docx.shared import Pt
@@ -129,9 +126,6 @@ def _docx_table(document, lignes):
             if numero == 0 and texte:
                 cell.paragraphs[0].runs[0].bold = True
     document.add_paragraph()
-
-
-# ODT -------------------------------------------------------------------------------------------
 
 
 def to_odt(gabarit):
@@ -230,8 +224,6 @@ def _odt_table(lignes, styles):
         table.addElement(row)
     return table
 
-
-# PDF -------------------------------------------------------------------------------------------
 
 # Core PDF fonts only know windows-1252: these characters are replaced when no TTF font is found.
 CORE_REPLACEMENTS = {

@@ -9,7 +9,6 @@ from .documents import Gabarit, Tableau
 
 A_COMPLETER = "[à compléter]"
 
-# Statuts ---------------------------------------------------------------------------------------
 
 STATUTS = {
     "slug": "statuts-association-loi-1901",
@@ -231,7 +230,6 @@ STATUTS = {
     ),
 }
 
-# Règlement intérieur ---------------------------------------------------------------------------
 
 REGLEMENT_INTERIEUR = {
     "slug": "reglement-interieur",
@@ -348,7 +346,6 @@ REGLEMENT_INTERIEUR = {
     ),
 }
 
-# Plan de financement ---------------------------------------------------------------------------
 
 PLAN_FINANCEMENT = {
     "slug": "plan-de-financement-projet",
@@ -468,7 +465,6 @@ PLAN_FINANCEMENT = {
     ),
 }
 
-# Dossier de subvention -------------------------------------------------------------------------
 
 DOSSIER_SUBVENTION = {
     "slug": "dossier-demande-subvention-trame",
@@ -600,7 +596,6 @@ DOSSIER_SUBVENTION = {
     ),
 }
 
-# Fiche de poste --------------------------------------------------------------------------------
 
 FICHE_POSTE = {
     "slug": "fiche-de-poste",
@@ -706,7 +701,6 @@ FICHE_POSTE = {
     ),
 }
 
-# Contrat CDD -----------------------------------------------------------------------------------
 
 CONTRAT_CDD = {
     "slug": "contrat-cdd-trame",
@@ -846,7 +840,6 @@ CONTRAT_CDD = {
     ),
 }
 
-# Charte du bénévole ----------------------------------------------------------------------------
 
 CHARTE_BENEVOLE = {
     "slug": "charte-du-benevole",
@@ -954,7 +947,6 @@ CHARTE_BENEVOLE = {
     ),
 }
 
-# Charte de partenariat -------------------------------------------------------------------------
 
 CHARTE_PARTENARIAT = {
     "slug": "charte-de-partenariat",
@@ -1072,7 +1064,6 @@ CHARTE_PARTENARIAT = {
     ),
 }
 
-# Budget prévisionnel ---------------------------------------------------------------------------
 
 BUDGET = {
     "slug": "budget-previsionnel-annuel",
@@ -1209,7 +1200,6 @@ BUDGET = {
     ),
 }
 
-# Procès-verbal d'AG ----------------------------------------------------------------------------
 
 PV_AG = {
     "slug": "proces-verbal-assemblee-generale",
@@ -1310,7 +1300,6 @@ PV_AG = {
     ),
 }
 
-# Reçu de don -----------------------------------------------------------------------------------
 
 RECU_DON = {
     "slug": "recu-dons-trame",
@@ -1418,8 +1407,6 @@ RECU_DON = {
         ],
     ),
 }
-
-# Registre RGPD ---------------------------------------------------------------------------------
 
 
 def _fiche_traitement(nom, finalite, base, personnes, donnees, destinataires, duree):
