@@ -73,4 +73,4 @@ class RessourceFilterSet(django_filters.FilterSet):
     @property
     def active_count(self):
         data = self.cleaned_data
-        return sum(1 for name in ("domaine", "type", "public", "niveau") if data.get(name))
+        return sum(1 for name in self.filters if name != "tri" and data.get(name))

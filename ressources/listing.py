@@ -16,9 +16,11 @@ RELATED_COUNT = 3
 
 def ressource_types():
     """The kinds of ressource a listing can be filtered on, by their slug in the URL."""
+    from fiches.models import FichePage
+
     from .models import GuidePage, ModelePage
 
-    return {"guide": GuidePage, "modele": ModelePage}
+    return {"guide": GuidePage, "modele": ModelePage, "fiche": FichePage}
 
 
 def live_ressources(locale):
@@ -38,6 +40,7 @@ def with_taxonomy_labels(ressources):
         return ressources
     names = _names(Domaine)
     for ressource in ressources:
+        ressource.structure_name = _structure_name(ressource)
         ressource.domaine_labels = [
             (domaine.slug, names.get(domaine.slug, domaine.nom))
             for domaine in ressource.domaines.all()
@@ -45,18 +48,30 @@ def with_taxonomy_labels(ressources):
     return ressources
 
 
+def _structure_name(ressource):
+    """The name of the structure that wrote a fiche, from data the query already joined."""
+    structure = getattr(ressource, "structure", None)
+    if structure is None and "fichepage" in ressource._state.fields_cache:
+        fiche = ressource._state.fields_cache["fichepage"]
+        structure = fiche.structure if fiche is not None else None
+    return structure.nom if structure is not None else ""
+
+
 def _names(model):
     language = translation.get_language()
     return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
 
 
-def ressource_listing(request, locale, domaine=None):
+def ressource_listing(request, locale, domaine=None, queryset=None, filterset_class=None):
+    """A filtered, sorted page of ressources: every kind by default, or ``queryset``
+    (e.g. the fiches only) with its own ``filterset_class``."""
     from .filters import RessourceFilterSet
 
-    queryset = live_ressources(locale)
+    if queryset is None:
+        queryset = live_ressources(locale).select_related("fichepage__structure")
     if domaine is not None:
         queryset = queryset.filter(domaines__slug=domaine.slug)
-    filterset = RessourceFilterSet(
+    filterset = (filterset_class or RessourceFilterSet)(
         request.GET or None, queryset=queryset, request=request, types=ressource_types()
     )
     if domaine is not None:

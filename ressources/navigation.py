@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 
@@ -14,6 +15,8 @@ def home_page(request):
         if site is not None:
             root = Page.objects.filter(pk=site.root_page_id).first()
             home = root.localized.specific if root else None
+            if not isinstance(home, RoutablePageMixin):
+                home = None  # a site whose root is not a HomePage (not set up yet)
         request._entraide_home = home
     return request._entraide_home
 

@@ -30,6 +30,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="recherche"),
+    path("comptes/", include("allauth.urls")),
+    path("", include("fiches.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,

@@ -179,3 +179,49 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(user, create, extracted, **kwargs):
         if create and extracted:
             user.groups.set(Group.objects.filter(name__in=extracted))
+
+
+class StructureFactory(factory.django.DjangoModelFactory):
+    """A structure of the network; ``membres=[user, …]`` makes them accepted members."""
+
+    nom = factory.Sequence(lambda n: f"Structure {n:04d}")
+    type_structure = "association"
+    departement = "75"
+
+    class Meta:
+        model = "fiches.Structure"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def membres(structure, create, extracted, **kwargs):
+        from fiches.models import Adhesion
+
+        for user in extracted or []:
+            Adhesion.objects.create(
+                structure=structure, user=user, statut=Adhesion.Statut.ACCEPTEE, decided_by=user
+            )
+
+
+class AdhesionFactory(factory.django.DjangoModelFactory):
+    """A pending request to join a structure."""
+
+    structure = factory.SubFactory(StructureFactory)
+    user = factory.SubFactory(UserFactory)
+
+    class Meta:
+        model = "fiches.Adhesion"
+
+
+class FichePageFactory(RessourcePageFactory):
+    """A fiche pratique, live unless ``live=False``; ``parent`` is the fiches index
+    (``fiches.services.get_or_create_fiche_index``). Each gets its own structure unless
+    ``structure=`` is given."""
+
+    title = factory.Sequence(lambda n: f"Fiche {n:04d}")
+    domaines = factory.LazyFunction(lambda: [domaine("ressources-humaines")])
+    structure = factory.SubFactory(StructureFactory)
+    situation = "Une association de quartier, 40 bénévoles et un premier salarié."
+    etapes = "- Adhérer au service d'aide\n- Déclarer l'embauche"
+
+    class Meta:
+        model = "fiches.FichePage"

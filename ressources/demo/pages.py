@@ -17,3 +17,12 @@ INDEX = {
         "public ou par niveau, ou cherchez un mot : statuts, subvention, bénévoles, RGPD…"
     ),
 }
+
+FICHES = {
+    "title": "Fiches pratiques",
+    "intro": (
+        "Ce qui a marché chez les autres : des structures du réseau racontent comment elles "
+        "ont réglé un problème concret, étape par étape. Relues par un modérateur avant "
+        "publication."
+    ),
+}

@@ -29,7 +29,7 @@ class HomePage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ressources.RessourceIndexPage"]
+    subpage_types = ["ressources.RessourceIndexPage", "fiches.FicheIndexPage"]
 
     class Meta:
         verbose_name = _("page d'accueil")

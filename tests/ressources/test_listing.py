@@ -236,7 +236,7 @@ def test_listing_sort_applies_to_filtered_results(client, catalogue):
     "query",
     [
         "?domaine=domaine-inexistant",
-        "?type=fiche",
+        "?type=atelier",
         "?public=extraterrestres",
         "?niveau=expert",
         "?tri=au-hasard",

@@ -12,8 +12,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
 
+from fiches import services as fiches_services
+from fiches.services import get_or_create_fiche_index
 from ressources import services
-from ressources.demo import documents, pages, translations
+from ressources.demo import documents, fiches, pages, translations
 from ressources.demo.guides import GUIDES
 from ressources.demo.modeles import MODELES
 from ressources.models import GuidePage, HomePage, ModelePage, RessourceIndexPage
@@ -39,6 +41,7 @@ class Command(BaseCommand):
             home = services.get_or_create_home(services.get_locale(), **pages.HOME)
             site = services.configure_site(home, hostname=hostname, port=port, site_name=SITE_NAME)
             index = services.get_or_create_index(home, **pages.INDEX)
+            load_fiches(get_or_create_fiche_index(home, **pages.FICHES))
             fichiers = load_documents()
             ressources = load_modeles(index) | load_guides(index, fichiers)
             link_ressources(ressources)
@@ -123,6 +126,18 @@ def with_document_ids(body, fichiers):
         if block["type"] == "document":
             block["value"]["document"] = fichiers[block["value"]["document"]].pk
     return body
+
+
+def load_fiches(index):
+    structures = {
+        structure["nom"]: fiches_services.get_or_create_structure(**structure)
+        for structure in fiches.STRUCTURES
+    }
+    for fiche in fiches.FICHES:
+        fields = {key: value for key, value in fiche.items() if key != "structure"}
+        fiches_services.get_or_create_published_fiche(
+            index, structures[fiche["structure"]], **fields
+        )
 
 
 def link_ressources(ressources):

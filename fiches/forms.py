@@ -1,0 +1,208 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ressources.models import Domaine, Public
+
+from . import uploads
+from .identifiers import clean_rna, clean_siren_or_siret
+from .models import FichePage, PieceJointe, Structure
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see nor fill (hidden by CSS, skipped by screen readers and the
+    keyboard); robots filling every field are refused without a hint of why."""
+
+    HONEYPOT = "site_internet"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.HONEYPOT] = forms.CharField(
+            required=False,
+            label=_("Laissez ce champ vide"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(self.HONEYPOT):
+            raise forms.ValidationError(_("Le formulaire n'a pas pu être envoyé."), code="honeypot")
+        return cleaned_data
+
+
+class StructureForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = Structure
+        fields = ["nom", "type_structure", "siret", "rna", "departement", "site_web", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    siret = forms.CharField(
+        label=Structure._meta.get_field("siret").verbose_name,
+        help_text=Structure._meta.get_field("siret").help_text,
+        max_length=30,
+        required=False,
+    )
+    rna = forms.CharField(
+        label=Structure._meta.get_field("rna").verbose_name,
+        help_text=Structure._meta.get_field("rna").help_text,
+        max_length=30,
+        required=False,
+    )
+
+    def clean_siret(self):
+        value = self.cleaned_data["siret"]
+        return self._not_taken("siret", clean_siren_or_siret(value)) if value else ""
+
+    def clean_rna(self):
+        value = self.cleaned_data["rna"]
+        return self._not_taken("rna", clean_rna(value)) if value else ""
+
+    def _not_taken(self, field, value):
+        """Say which structure already has the number, so the person can ask to join it."""
+        existing = Structure.objects.filter(**{field: value}).exclude(pk=self.instance.pk).first()
+        if existing is not None:
+            raise forms.ValidationError(
+                _(
+                    "Ce numéro est déjà celui de « %(nom)s » sur Entraide : "
+                    "demandez plutôt à rejoindre cette structure."
+                ),
+                code="duplicate",
+                params={"nom": existing.nom},
+            )
+        return value
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class FicheForm(HoneypotMixin, forms.ModelForm):
+    """A fiche as its contributors write it. Files are kept as soon as they pass the checks,
+    even when another field has an error, so the form comes back with them attached."""
+
+    nouveaux_fichiers = MultipleFileField(
+        label=_("Joindre des fichiers"),
+        required=False,
+        help_text=_("PDF, DOCX, ODT, XLSX, ODS, PNG ou JPEG ; 10 Mo au plus chacun, 5 par fiche."),
+    )
+    pieces_en_attente = forms.ModelMultipleChoiceField(
+        queryset=PieceJointe.objects.none(), required=False, widget=forms.MultipleHiddenInput
+    )
+    retirer = forms.ModelMultipleChoiceField(
+        label=_("Retirer ces fichiers"),
+        queryset=PieceJointe.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = FichePage
+        fields = [
+            "structure",
+            "title",
+            "chapo",
+            "domaines",
+            "publics",
+            "niveau",
+            "situation",
+            "etapes",
+            "reussites",
+            "pieges",
+            "liens",
+        ]
+        labels = {"title": _("Titre"), "chapo": _("Résumé")}
+        help_texts = {
+            "chapo": _("Deux ou trois phrases : le problème et ce que votre fiche apporte."),
+            "liens": _("Une adresse par ligne, avec quelques mots pour dire ce qu'on y trouve."),
+        }
+        widgets = {
+            "domaines": forms.CheckboxSelectMultiple,
+            "publics": forms.CheckboxSelectMultiple,
+            "chapo": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["structure"].queryset = Structure.objects.of_member(user)
+        self.fields["structure"].empty_label = None
+        self.fields["domaines"].queryset = Domaine.objects.in_active_locale()
+        self.fields["publics"].queryset = Public.objects.in_active_locale()
+        self.fields["pieces_en_attente"].queryset = PieceJointe.objects.filter(
+            deposee_par=user, fiche__isnull=True
+        )
+        if self.instance.pk:
+            self.fields["retirer"].queryset = self.instance.pieces_jointes.filter(a_retirer=False)
+        else:
+            del self.fields["retirer"]
+        self.deposees = []
+
+    FIELDSETS = {
+        "fiche": ["structure", "title", "chapo"],
+        "classement": ["domaines", "publics", "niveau"],
+        "experience": ["situation", "etapes", "reussites", "pieges", "liens"],
+    }
+
+    def fieldsets(self):
+        """{name: its bound fields}, for the template to group them under legends."""
+        return {name: [self[field] for field in fields] for name, fields in self.FIELDSETS.items()}
+
+    def clean_nouveaux_fichiers(self):
+        """Keep each acceptable file at once; name the refused ones."""
+        errors = []
+        for uploaded in self.cleaned_data["nouveaux_fichiers"]:
+            try:
+                nom, type_mime = uploads.inspect(uploaded)
+            except forms.ValidationError as error:
+                errors.append(error)
+                continue
+            self.deposees.append(
+                PieceJointe.objects.create(
+                    deposee_par=self.user,
+                    fichier=uploaded,
+                    nom=nom,
+                    type_mime=type_mime,
+                    taille=uploaded.size,
+                )
+            )
+        if errors:
+            raise forms.ValidationError(errors)
+        return self.deposees
+
+    def pieces_jointes(self):
+        """The files waiting to be attached: kept from an earlier try, and just uploaded."""
+        kept = list(self.cleaned_data.get("pieces_en_attente") or []) if self.is_bound else []
+        return kept + [piece for piece in self.deposees if piece not in kept]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        existing = 0
+        if self.instance.pk:
+            removed = cleaned_data.get("retirer") or []
+            existing = (
+                self.instance.pieces_jointes.filter(a_retirer=False)
+                .exclude(pk__in=[piece.pk for piece in removed])
+                .count()
+            )
+        total = existing + len(self.pieces_jointes())
+        if total > uploads.MAX_PER_FICHE:
+            self.add_error(
+                "nouveaux_fichiers",
+                _("Une fiche a au plus %(max)d fichiers joints ; retirez-en %(extra)d.")
+                % {"max": uploads.MAX_PER_FICHE, "extra": total - uploads.MAX_PER_FICHE},
+            )
+        return cleaned_data
+
+    def apply(self):
+        """The fiche with the form's values, not saved (the moderation module saves it)."""
+        fiche = self.save(commit=False)
+        fiche.domaines = self.cleaned_data["domaines"]
+        fiche.publics = self.cleaned_data["publics"]
+        return fiche

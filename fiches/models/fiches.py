@@ -1,0 +1,152 @@
+"""Fiches pratiques: what a member structure learnt, published after moderation."""
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, Workflow
+from wagtail.search import index
+
+from ressources.listing import ressource_listing
+from ressources.models import RessourcePage
+
+from .structures import Structure
+
+WORKFLOW_NAME = "Modération des fiches"
+
+
+def private_storage():
+    """Contributors' files live outside MEDIA_ROOT and the static root: no URL serves them,
+    only the counting view, after its permission checks."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class FicheIndexPage(Page):
+    """/fr/fiches/: the published fiches, with the ressources' filters plus the structure's
+    type and département."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["ressources.HomePage"]
+    subpage_types = ["fiches.FichePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des fiches pratiques")
+        verbose_name_plural = _("listes des fiches pratiques")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..filters import FicheFilterSet
+
+        context = super().get_context(request, *args, **kwargs)
+        fiches = FichePage.objects.live().public().filter(locale=self.locale)
+        context.update(
+            ressource_listing(
+                request,
+                self.locale,
+                queryset=fiches.select_related("structure"),
+                filterset_class=FicheFilterSet,
+            )
+        )
+        return context
+
+
+class FichePage(RessourcePage):
+    structure = models.ForeignKey(
+        Structure, verbose_name=_("structure"), on_delete=models.PROTECT, related_name="fiches"
+    )
+    situation = models.TextField(
+        _("notre situation"), help_text=_("Qui vous êtes, le problème que vous aviez.")
+    )
+    etapes = models.TextField(_("les étapes"), help_text=_("Ce que vous avez fait, dans l'ordre."))
+    reussites = models.TextField(_("ce qui a marché"), blank=True)
+    pieges = models.TextField(_("les pièges à éviter"), blank=True)
+    liens = models.TextField(_("liens utiles"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("structure"),
+            FieldPanel("chapo"),
+            FieldPanel("situation"),
+            FieldPanel("etapes"),
+            FieldPanel("reussites"),
+            FieldPanel("pieges"),
+            FieldPanel("liens"),
+        ]
+        + RessourcePage.classification_panels
+    )
+    search_fields = RessourcePage.search_fields + [
+        index.SearchField("situation"),
+        index.SearchField("etapes"),
+        index.SearchField("reussites"),
+        index.SearchField("pieges"),
+        index.RelatedFields("structure", [index.SearchField("nom")]),
+    ]
+
+    parent_page_types = ["fiches.FicheIndexPage"]
+    subpage_types = []
+    template = "fiches/fiche_page.html"
+
+    class Meta:
+        verbose_name = _("fiche pratique")
+        verbose_name_plural = _("fiches pratiques")
+
+    def get_workflow(self):
+        """Every fiche goes through the moderators, wherever it sits in the tree."""
+        return Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pieces_jointes"] = self.pieces_jointes.filter(publiee=True)
+        return context
+
+
+class PieceJointe(models.Model):
+    """A file attached to a fiche. It becomes public when a moderator approves the fiche
+    (``publiee``); one removed from a published fiche stays until then (``a_retirer``).
+    Uploaded with a form that had errors, it waits without a fiche (``fiche`` empty) so that
+    nothing is lost."""
+
+    fiche = models.ForeignKey(
+        FichePage,
+        verbose_name=_("fiche"),
+        on_delete=models.CASCADE,
+        related_name="pieces_jointes",
+        null=True,
+        blank=True,
+    )
+    deposee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    fichier = models.FileField(_("fichier"), storage=private_storage, upload_to="fiches/%Y/%m/")
+    nom = models.CharField(_("nom du fichier"), max_length=200)
+    type_mime = models.CharField(_("type"), max_length=120)
+    taille = models.PositiveIntegerField(_("taille (octets)"))
+    publiee = models.BooleanField(_("publiée"), default=False)
+    a_retirer = models.BooleanField(_("à retirer"), default=False)
+    download_count = models.PositiveIntegerField(_("téléchargements"), default=0)
+    created_at = models.DateTimeField(_("déposée le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("pièce jointe")
+        verbose_name_plural = _("pièces jointes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.nom
+
+    def get_absolute_url(self):
+        return reverse("piece_jointe", args=[self.pk])
+
+    @property
+    def format_label(self):
+        return self.nom.rsplit(".", 1)[-1].upper() if "." in self.nom else ""

@@ -1,0 +1,42 @@
+"""Get-or-create helpers for the fiches part of the tree, used by load_demo and the tests."""
+
+from ressources.models import Domaine, Public
+from ressources.services import publish
+
+from .models import FicheIndexPage, FichePage, Structure
+
+INDEX_SLUG = "fiches"
+
+
+def get_or_create_fiche_index(home, *, title="Fiches pratiques", intro=""):
+    """The FicheIndexPage (slug ``fiches``) of ``home``, shown in menus."""
+    index = FicheIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
+    if index is None:
+        index = FicheIndexPage(
+            title=title, slug=INDEX_SLUG, intro=intro, show_in_menus=True, locale=home.locale
+        )
+        home.add_child(instance=index)
+        publish(index)
+    return index
+
+
+def get_or_create_structure(*, nom, type_structure, departement, **fields):
+    """A structure found by name, else created with ``fields``."""
+    structure = Structure.objects.filter(nom=nom).first()
+    if structure is None:
+        structure = Structure.objects.create(
+            nom=nom, type_structure=type_structure, departement=departement, **fields
+        )
+    return structure
+
+
+def get_or_create_published_fiche(index, structure, *, slug, domaines, publics=(), **fields):
+    """A fiche published as if a moderator had approved it (demo content and tests)."""
+    fiche = FichePage.objects.child_of(index).filter(slug=slug).first()
+    if fiche is None:
+        fiche = FichePage(slug=slug, structure=structure, locale=index.locale, **fields)
+        fiche.domaines = Domaine.objects.filter(locale=index.locale, slug__in=domaines)
+        fiche.publics = Public.objects.filter(locale=index.locale, slug__in=publics)
+        index.add_child(instance=fiche)
+        publish(fiche)
+    return fiche

@@ -1,0 +1,139 @@
+"""The contributor's side: write, preview, submit, withdraw. Only members of the fiche's
+structure get anywhere; anyone else gets a 404, an anonymous visitor the log-in page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+from wagtail.models import Locale
+
+from .. import adhesions, moderation
+from ..forms import FicheForm
+from ..models import Adhesion, FicheIndexPage, FichePage, Structure
+
+SUBMISSIONS_PER_HOUR = "10/h"
+
+
+def fiche_index():
+    """Where new fiches go: the fiches page of the active language, else the default one."""
+    index = FicheIndexPage.objects.filter(locale=Locale.get_active()).first()
+    return index or FicheIndexPage.objects.filter(locale=Locale.get_default()).first()
+
+
+@login_required
+def mon_espace(request):
+    fiches = (
+        moderation.fiches_of(request.user)
+        .select_related("structure")
+        .order_by("-latest_revision_created_at")
+    )
+    return render(
+        request,
+        "fiches/mon_espace.html",
+        {
+            "fiches": moderation.describe(fiches),
+            "structures": Structure.objects.of_member(request.user),
+            "en_attente": Adhesion.objects.filter(
+                user=request.user, statut=Adhesion.Statut.EN_ATTENTE
+            ).select_related("structure"),
+            "demandes": adhesions.demandes_a_traiter(request.user),
+        },
+    )
+
+
+@login_required
+def proposer(request):
+    if not Structure.objects.of_member(request.user).exists():
+        messages.info(
+            request,
+            _("Pour proposer une fiche, inscrivez d'abord votre structure ou rejoignez-la."),
+        )
+        return redirect("mon_espace")
+    index = fiche_index()
+    if index is None:
+        raise Http404
+    form = FicheForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fiche = moderation.creer(index, form.apply(), request.user, form.pieces_jointes())
+        return after_save(request, fiche)
+    return render(request, "fiches/fiche_form.html", {"form": form})
+
+
+@login_required
+def modifier(request, pk):
+    fiche = moderation.get_fiche_for(request.user, pk)
+    draft = moderation.describe_one(fiche.get_latest_revision_as_object())
+    if "modifier" not in draft.actions:
+        messages.info(request, _("Cette fiche est en modération : retirez-la pour la modifier."))
+        return redirect("mon_espace")
+    form = FicheForm(request.POST or None, request.FILES or None, instance=draft, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        moderation.enregistrer(
+            form.apply(),
+            request.user,
+            pieces_jointes=form.pieces_jointes(),
+            a_retirer=form.cleaned_data.get("retirer") or [],
+        )
+        return after_save(request, fiche)
+    return render(request, "fiches/fiche_form.html", {"form": form, "fiche": draft})
+
+
+def after_save(request, fiche):
+    """« Enregistrer » keeps a draft; « Soumettre » also sends it to the moderators."""
+    if "soumettre" in request.POST:
+        return soumettre_et_dire(request, fiche)
+    messages.success(request, _("Brouillon enregistré. Vous pouvez y revenir quand vous voulez."))
+    return redirect("mon_espace")
+
+
+@login_required
+def apercu(request, pk):
+    """The fiche exactly as it will be published, from its latest revision."""
+    draft = moderation.get_fiche_for(request.user, pk).get_latest_revision_as_object()
+    return draft.serve_preview(request, draft.default_preview_mode)
+
+
+@login_required
+@require_POST
+@ratelimit(key="user", rate=SUBMISSIONS_PER_HOUR, method="POST", block=False)
+def soumettre(request, pk):
+    return soumettre_et_dire(request, moderation.get_fiche_for(request.user, pk))
+
+
+def soumettre_et_dire(request, fiche):
+    if getattr(request, "limited", False):
+        messages.error(
+            request, _("Trop de soumissions en peu de temps : réessayez dans une heure.")
+        )
+        return redirect("mon_espace")
+    try:
+        moderation.soumettre(FichePage.objects.get(pk=fiche.pk), request.user)
+    except moderation.ModerationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "Fiche envoyée en modération. Vous recevrez un e-mail quand un modérateur "
+                "l'aura lue."
+            ),
+        )
+    return redirect("mon_espace")
+
+
+@login_required
+@require_POST
+def retirer(request, pk):
+    fiche = moderation.get_fiche_for(request.user, pk)
+    try:
+        moderation.retirer(fiche, request.user)
+    except moderation.ModerationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("La fiche est retirée de la modération ; c'est à nouveau un brouillon.")
+        )
+    return redirect("mon_espace")

@@ -1,0 +1,39 @@
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from ressources.serving import attachment
+
+from ..models import PieceJointe, Structure
+
+
+def can_download(user, piece):
+    """Public once the fiche is published; before that, only its structure's members (and
+    the person who uploaded a file not yet attached) and the moderators in the admin."""
+    fiche = piece.fiche
+    if fiche is None:
+        return user.is_authenticated and piece.deposee_par_id == user.pk
+    if piece.publiee and fiche.live:
+        return True
+    if not user.is_authenticated:
+        return False
+    if Structure.objects.of_member(user).filter(pk=fiche.structure_id).exists():
+        return True
+    return fiche.permissions_for_user(user).can_publish()
+
+
+@require_safe
+def telecharger(request, pk):
+    piece = get_object_or_404(PieceJointe.objects.select_related("fiche"), pk=pk)
+    if not can_download(request.user, piece):
+        raise Http404
+    try:
+        file = piece.fichier.open("rb")
+    except (FileNotFoundError, OSError, ValueError):
+        return render(
+            request, "ressources/document_introuvable.html", {"document": piece}, status=404
+        )
+    if request.method == "GET":
+        PieceJointe.objects.filter(pk=piece.pk).update(download_count=F("download_count") + 1)
+    return attachment(file, piece.nom)

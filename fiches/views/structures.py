@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ressources.listing import with_taxonomy_labels
+
+from .. import adhesions
+from ..forms import StructureForm
+from ..models import Adhesion, Structure
+
+STRUCTURES_PER_PAGE = 30
+
+
+def structure_list(request):
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    structures = Structure.objects.all()
+    if query:
+        structures = structures.filter(nom__icontains=query)
+    page = Paginator(structures, STRUCTURES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "fiches/structure_list.html",
+        {
+            "query": query,
+            "structures": page,
+            "elided_page_range": page.paginator.get_elided_page_range(page.number),
+        },
+    )
+
+
+def structure_detail(request, slug):
+    structure = get_object_or_404(Structure, slug=slug)
+    adhesion = None
+    if request.user.is_authenticated:
+        adhesion = structure.adhesions.filter(user=request.user).first()
+    fiches = structure.fiches.live().public().order_by("-last_published_at")
+    return render(
+        request,
+        "fiches/structure_detail.html",
+        {
+            "structure": structure,
+            "adhesion": adhesion,
+            "fiches": with_taxonomy_labels(fiches.prefetch_related("domaines")),
+        },
+    )
+
+
+@login_required
+def structure_create(request):
+    form = StructureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            structure = adhesions.creer_structure(form, request.user)
+        except IntegrityError:  # the same number registered a moment ago by someone else
+            form.add_error(
+                None, _("Cette structure vient d'être inscrite : cherchez-la pour la rejoindre.")
+            )
+            return render(request, "fiches/structure_form.html", {"form": form})
+        messages.success(request, _("La structure « %(nom)s » est créée.") % {"nom": structure.nom})
+        return redirect("mon_espace")
+    return render(request, "fiches/structure_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def structure_join(request, slug):
+    structure = get_object_or_404(Structure, slug=slug)
+    try:
+        adhesions.demander(structure, request.user, request.POST.get("message", "")[:500])
+    except adhesions.AdhesionError as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(request, _("Votre demande a été envoyée aux membres de la structure."))
+    return redirect(structure)
+
+
+@login_required
+@require_POST
+def adhesion_decide(request, pk, accepter):
+    adhesion = get_object_or_404(Adhesion.objects.select_related("structure", "user"), pk=pk)
+    if not adhesions.peut_decider(request.user, adhesion.structure):
+        raise Http404
+    try:
+        adhesions.decider(adhesion, accepter=accepter, by=request.user)
+    except adhesions.AdhesionError as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(
+            request, _("La demande de %(email)s est traitée.") % {"email": adhesion.user.email}
+        )
+    return redirect("mon_espace")
