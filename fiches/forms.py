@@ -119,6 +119,7 @@ class FicheForm(HoneypotMixin, forms.ModelForm):
         ]
         labels = {"title": _("Titre"), "chapo": _("Résumé")}
         help_texts = {
+            "title": _("Ce que vous avez réussi, en quelques mots : « Notre première paie »."),
             "chapo": _("Deux ou trois phrases : le problème et ce que votre fiche apporte."),
             "liens": _("Une adresse par ligne, avec quelques mots pour dire ce qu'on y trouve."),
         }
@@ -155,9 +156,23 @@ class FicheForm(HoneypotMixin, forms.ModelForm):
         return {name: [self[field] for field in fields] for name, fields in self.FIELDSETS.items()}
 
     def clean_nouveaux_fichiers(self):
-        """Keep each acceptable file at once; name the refused ones."""
+        """Keep each acceptable file at once; name the refused ones. Nothing is kept for a
+        robot (honeypot filled) nor beyond the number of files a fiche may have."""
+        uploaded_files = self.cleaned_data["nouveaux_fichiers"]
+        if not uploaded_files or self.data.get(self.HONEYPOT):
+            return []
+        room = uploads.MAX_PER_FICHE - self._attached_count()
+        if len(uploaded_files) > room:
+            raise forms.ValidationError(
+                _(
+                    "Une fiche a au plus %(max)d fichiers joints ; "
+                    "vous pouvez encore en joindre %(room)d."
+                )
+                % {"max": uploads.MAX_PER_FICHE, "room": max(room, 0)},
+                code="too_many",
+            )
         errors = []
-        for uploaded in self.cleaned_data["nouveaux_fichiers"]:
+        for uploaded in uploaded_files:
             try:
                 nom, type_mime = uploads.inspect(uploaded)
             except forms.ValidationError as error:
@@ -181,24 +196,18 @@ class FicheForm(HoneypotMixin, forms.ModelForm):
         kept = list(self.cleaned_data.get("pieces_en_attente") or []) if self.is_bound else []
         return kept + [piece for piece in self.deposees if piece not in kept]
 
-    def clean(self):
-        cleaned_data = super().clean()
-        existing = 0
+    def _attached_count(self):
+        """Files the fiche will keep: its own, less those ticked for removal, plus the ones
+        kept from an earlier try. Runs during cleaning, field by field: reads the raw data."""
+        kept = self.fields["pieces_en_attente"].queryset.filter(
+            pk__in=[pk for pk in self.data.getlist("pieces_en_attente") if pk.isdigit()]
+        )
+        count = kept.count()
         if self.instance.pk:
-            removed = cleaned_data.get("retirer") or []
-            existing = (
-                self.instance.pieces_jointes.filter(a_retirer=False)
-                .exclude(pk__in=[piece.pk for piece in removed])
-                .count()
-            )
-        total = existing + len(self.pieces_jointes())
-        if total > uploads.MAX_PER_FICHE:
-            self.add_error(
-                "nouveaux_fichiers",
-                _("Une fiche a au plus %(max)d fichiers joints ; retirez-en %(extra)d.")
-                % {"max": uploads.MAX_PER_FICHE, "extra": total - uploads.MAX_PER_FICHE},
-            )
-        return cleaned_data
+            removed = [pk for pk in self.data.getlist("retirer") if pk.isdigit()]
+            own = self.instance.pieces_jointes.filter(a_retirer=False).exclude(pk__in=removed)
+            count += own.count()
+        return count
 
     def apply(self):
         """The fiche with the form's values, not saved (the moderation module saves it)."""

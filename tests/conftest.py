@@ -22,10 +22,11 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
-    """Uploaded files go to a temporary folder, never to var/media (and WhiteNoise gets an
-    existing, empty STATIC_ROOT)."""
+    """Uploaded files go to temporary folders, never to var/media or var/private (and
+    WhiteNoise gets an existing, empty STATIC_ROOT)."""
     with override_settings(
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private"),
         STATIC_ROOT=tmp_path_factory.mktemp("static"),
     ):
         yield

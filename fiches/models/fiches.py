@@ -5,6 +5,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Workflow
@@ -18,10 +19,26 @@ from .structures import Structure
 WORKFLOW_NAME = "Modération des fiches"
 
 
-def private_storage():
-    """Contributors' files live outside MEDIA_ROOT and the static root: no URL serves them,
-    only the counting view, after its permission checks."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+class PrivateStorage(FileSystemStorage):
+    """Contributors' files live in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and the static root:
+    no URL serves them, only the counting view, after its permission checks. The setting is
+    read when the storage is used, so a test or a deployment can move it."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL: link to the attachment's view instead.")
+
+
+private_storage = PrivateStorage()
 
 
 class FicheIndexPage(Page):

@@ -5,9 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
 
 from .. import adhesions, moderation
@@ -93,18 +94,26 @@ def after_save(request, fiche):
 def apercu(request, pk):
     """The fiche exactly as it will be published, from its latest revision."""
     draft = moderation.get_fiche_for(request.user, pk).get_latest_revision_as_object()
-    return draft.serve_preview(request, draft.default_preview_mode)
+    request.is_preview = True
+    request.preview_mode = draft.default_preview_mode
+    response = draft.serve_preview(request, draft.default_preview_mode)
+    patch_cache_control(response, private=True)
+    return response
 
 
 @login_required
 @require_POST
-@ratelimit(key="user", rate=SUBMISSIONS_PER_HOUR, method="POST", block=False)
 def soumettre(request, pk):
     return soumettre_et_dire(request, moderation.get_fiche_for(request.user, pk))
 
 
 def soumettre_et_dire(request, fiche):
-    if getattr(request, "limited", False):
+    """Every way of submitting (the button in « Mon espace », « Enregistrer et soumettre »)
+    counts towards the same hourly limit."""
+    limited = is_ratelimited(
+        request, group="fiches.soumettre", key="user", rate=SUBMISSIONS_PER_HOUR, increment=True
+    )
+    if limited:
         messages.error(
             request, _("Trop de soumissions en peu de temps : réessayez dans une heure.")
         )

@@ -213,7 +213,7 @@ class _MyFiches(HTMLParser):
     def handle_data(self, data):
         if self.item is None:
             return
-        self.item.text += data
+        self.item.text += " " + data
         if self.capture == "title":
             self.item.title += data.strip()
         elif self.capture == "badge":

@@ -78,7 +78,7 @@ def test_contributor_cannot_open_another_structures_draft(client, asso, claire, 
     assert fiche.workflow_states.count() == 0
 
 
-def test_contributor_cannot_open_another_structures_fiche_in_moderation(
+def test_contributor_cannot_withdraw_another_structures_fiche_from_moderation(
     client, asso, claire, brouillon_de_b
 ):
     submit(brouillon_de_b, brouillon_de_b.owner)
@@ -116,7 +116,12 @@ def test_contributor_cannot_write_a_fiche_in_another_structures_name(
 
 @pytest.mark.parametrize(
     "name, of_a_fiche",
-    [("fiche_proposer", False), ("mon_espace", False), ("fiche_modifier", True), ("fiche_apercu", True)],
+    [
+        ("fiche_proposer", False),
+        ("mon_espace", False),
+        ("fiche_modifier", True),
+        ("fiche_apercu", True),
+    ],
 )
 def test_anonymous_visitor_is_sent_to_log_in(client, brouillon_de_b, name, of_a_fiche):
     url = reverse(name, args=[brouillon_de_b.pk] if of_a_fiche else [])
@@ -299,11 +304,6 @@ def test_form_with_the_honeypot_filled_creates_nothing(client, asso, claire):
     assert not FichePage.objects.filter(structure=asso).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: FicheForm.clean_nouveaux_fichiers stores the files before the honeypot "
-    "check in HoneypotMixin.clean, so a robot's files are kept as pending PieceJointe",
-)
 def test_form_with_the_honeypot_filled_keeps_no_file(client, asso, claire):
     client.force_login(claire)
 
@@ -395,11 +395,6 @@ def test_rate_limit_counts_per_person(client, asso, claire, frozen_rate_limit_cl
     assert FichePage.objects.get(pk=autre.pk).current_workflow_state is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: only the « soumettre » view is rate-limited; the form's « Enregistrer et "
-    "soumettre » button (proposer/modifier → after_save → soumettre_et_dire) is not",
-)
 def test_eleventh_submission_from_the_form_within_an_hour_is_refused(
     client, asso, claire, frozen_rate_limit_clock
 ):
@@ -409,6 +404,7 @@ def test_eleventh_submission_from_the_form_within_an_hour_is_refused(
     retirer = reverse("fiche_retirer", args=[fiche.pk])
     for _attempt in range(10):
         client.post(modifier, fiche_data(asso, soumettre=""))
+        assert FichePage.objects.get(pk=fiche.pk).current_workflow_state is not None
         client.post(retirer)
 
     response = client.post(modifier, fiche_data(asso, soumettre=""), follow=True)
