@@ -1,7 +1,7 @@
 """Get-or-create helpers for the fiches part of the tree, used by load_demo and the tests."""
 
 from ressources.models import Domaine, Public
-from ressources.services import publish
+from ressources.services import get_or_create_section, publish
 
 from .models import FicheIndexPage, FichePage, Structure
 
@@ -10,14 +10,7 @@ INDEX_SLUG = "fiches"
 
 def get_or_create_fiche_index(home, *, title="Fiches pratiques", intro=""):
     """The FicheIndexPage (slug ``fiches``) of ``home``, shown in menus."""
-    index = FicheIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if index is None:
-        index = FicheIndexPage(
-            title=title, slug=INDEX_SLUG, intro=intro, show_in_menus=True, locale=home.locale
-        )
-        home.add_child(instance=index)
-        publish(index)
-    return index
+    return get_or_create_section(home, FicheIndexPage, INDEX_SLUG, title=title, intro=intro)
 
 
 def get_or_create_structure(*, nom, type_structure, departement, **fields):

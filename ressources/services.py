@@ -87,14 +87,18 @@ def delete_welcome_page():
 
 def get_or_create_index(home, *, title="Ressources", intro=""):
     """The RessourceIndexPage (slug ``ressources``) of ``home``, shown in menus."""
-    index = RessourceIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if index is None:
-        index = RessourceIndexPage(
-            title=title, slug=INDEX_SLUG, intro=intro, show_in_menus=True, locale=home.locale
-        )
-        home.add_child(instance=index)
-        publish(index)
-    return index
+    return get_or_create_section(home, RessourceIndexPage, INDEX_SLUG, title=title, intro=intro)
+
+
+def get_or_create_section(home, model, slug, *, title, intro=""):
+    """A published listing page of type ``model`` under ``home`` (e.g. /fr/ressources/,
+    /fr/fiches/), found by its slug, shown in menus."""
+    section = model.objects.child_of(home).filter(slug=slug).first()
+    if section is None:
+        section = model(title=title, slug=slug, intro=intro, show_in_menus=True, locale=home.locale)
+        home.add_child(instance=section)
+        publish(section)
+    return section
 
 
 def get_or_create_guide(

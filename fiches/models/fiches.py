@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -119,7 +120,10 @@ class FichePage(RessourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pieces_jointes"] = self.pieces_jointes.filter(publiee=True)
+        if getattr(request, "is_preview", False):  # as it will be once approved
+            context["pieces_jointes"] = self.pieces_jointes.filter(a_retirer=False)
+        else:
+            context["pieces_jointes"] = self.pieces_jointes.filter(publiee=True)
         return context
 
 
@@ -163,6 +167,9 @@ class PieceJointe(models.Model):
 
     def get_absolute_url(self):
         return reverse("piece_jointe", args=[self.pk])
+
+    def count_download(self):
+        type(self).objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
 
     @property
     def format_label(self):

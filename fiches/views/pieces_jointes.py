@@ -1,9 +1,8 @@
-from django.db.models import F
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from ressources.serving import attachment
+from ressources import serving
 
 from ..models import PieceJointe, Structure
 
@@ -28,12 +27,6 @@ def telecharger(request, pk):
     piece = get_object_or_404(PieceJointe.objects.select_related("fiche"), pk=pk)
     if not can_download(request.user, piece):
         raise Http404
-    try:
-        file = piece.fichier.open("rb")
-    except (FileNotFoundError, OSError, ValueError):
-        return render(
-            request, "ressources/document_introuvable.html", {"document": piece}, status=404
-        )
-    if request.method == "GET":
-        PieceJointe.objects.filter(pk=piece.pk).update(download_count=F("download_count") + 1)
-    return attachment(file, piece.nom)
+    return serving.download(
+        request, piece.fichier, piece.nom, title=piece.nom, count=piece.count_download
+    )

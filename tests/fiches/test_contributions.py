@@ -261,6 +261,19 @@ def test_preview_says_it_is_a_preview(author, asso, claire):
     assert "Aperçu :" not in page_text(Client(), published(asso, claire, title="Autre").url)
 
 
+def test_preview_shows_a_file_added_to_a_published_fiche_before_the_public_page_does(
+    author, asso, claire
+):
+    fiche = published(asso, claire)
+    author.post(
+        url("modifier", fiche),
+        fiche_data(asso, nouveaux_fichiers=[upload("budget-2026.pdf")], enregistrer=""),
+    )
+
+    assert "budget-2026.pdf" in page_text(author, url("apercu", fiche))
+    assert "budget-2026.pdf" not in page_text(Client(), fiche.url)
+
+
 @pytest.fixture
 def three_fiches(fiches_index):
     quartier = StructureFactory(
