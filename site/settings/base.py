@@ -159,6 +159,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # « même-titre » → meme-titre: addresses people can type
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 if env.ELASTICSEARCH_URL:

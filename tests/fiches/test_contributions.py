@@ -414,3 +414,16 @@ def test_decisions_stand_when_the_mail_server_fails(author, asso, claire, caplog
     ]
     assert any("fiche_a_corriger" in message for message in logged), logged
     assert any("fiche_publiee" in message for message in logged), logged
+
+
+def test_two_fiches_with_the_same_title_get_two_addresses(fiches_index):
+    user = contributor()
+    asso = StructureFactory(membres=[user])
+    client = logged_in(user)
+    for _ in range(2):
+        response = client.post(reverse("fiche_proposer"), fiche_data(asso, title="Même titre"))
+        assert response.status_code == 302
+    assert sorted(FichePage.objects.values_list("slug", flat=True)) == [
+        "meme-titre",
+        "meme-titre-2",
+    ]
