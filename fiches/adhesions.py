@@ -4,7 +4,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import notifications
+from ressources import emails as notifications
+
 from .models import Adhesion, Structure
 
 
@@ -41,7 +42,7 @@ def demander(structure, user, message=""):
     membres = structure.adhesions.filter(statut=Adhesion.Statut.ACCEPTEE).select_related("user")
     notifications.notify(
         [membre.user.email for membre in membres],
-        "adhesion_demandee",
+        "fiches/emails/adhesion_demandee",
         {
             "structure": structure,
             "demandeur": user,
@@ -75,7 +76,7 @@ def decider(adhesion, accepter, by):
         raise AdhesionError(_("Cette demande a déjà été traitée."))
     notifications.notify(
         [adhesion.user.email],
-        "adhesion_decidee",
+        "fiches/emails/adhesion_decidee",
         {
             "adhesion": adhesion,
             "structure": adhesion.structure,

@@ -5,7 +5,9 @@ from django.urls import reverse
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from wagtail.users.models import UserProfile
 
-from . import moderation, notifications
+from ressources import emails as notifications
+
+from . import moderation
 from .models import FichePage
 
 CONTRIBUTEURS = "Contributeurs"
@@ -46,7 +48,9 @@ def tell_author_published(sender, instance, user=None, **kwargs):
         return
     fiche = FichePage.objects.get(pk=fiche.pk)
     notifications.notify(
-        [author.email], "fiche_publiee", {"fiche": fiche, "url": notifications.absolute(fiche.url)}
+        [author.email],
+        "fiches/emails/fiche_publiee",
+        {"fiche": fiche, "url": notifications.absolute(fiche.url)},
     )
 
 
@@ -57,7 +61,7 @@ def tell_author_changes_requested(sender, instance, user=None, **kwargs):
         return
     notifications.notify(
         [author.email],
-        "fiche_a_corriger",
+        "fiches/emails/fiche_a_corriger",
         {
             "fiche": fiche,
             "commentaire": moderation.commentaire(instance),

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="recherche"),
     path("comptes/", include("allauth.urls")),
     path("", include("fiches.urls")),
+    path("", include("evenements.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,

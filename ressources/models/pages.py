@@ -29,7 +29,11 @@ class HomePage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ressources.RessourceIndexPage", "fiches.FicheIndexPage"]
+    subpage_types = [
+        "ressources.RessourceIndexPage",
+        "fiches.FicheIndexPage",
+        "evenements.AgendaPage",
+    ]
 
     class Meta:
         verbose_name = _("page d'accueil")

@@ -410,7 +410,7 @@ def test_decisions_stand_when_the_mail_server_fails(author, asso, claire, caplog
     assert fiches["À reprendre"].badges == ["À corriger"]
     assert fiches["À publier"].badges == ["Publiée"]
     logged = [
-        record.getMessage() for record in caplog.records if record.name == "fiches.notifications"
+        record.getMessage() for record in caplog.records if record.name == "ressources.emails"
     ]
     assert any("fiche_a_corriger" in message for message in logged), logged
     assert any("fiche_publiee" in message for message in logged), logged

@@ -390,7 +390,7 @@ def test_a_mail_server_failure_does_not_lose_the_join_request(client, malik, jar
     client.force_login(malik)
 
     with mock.patch(
-        "fiches.notifications.send_mail", side_effect=smtplib.SMTPException("serveur absent")
+        "ressources.emails.EmailMessage.send", side_effect=smtplib.SMTPException("serveur absent")
     ):
         response = join(client, jardin)
 
@@ -610,7 +610,7 @@ def test_a_mail_server_failure_does_not_undo_the_acceptance(client, claire, mali
     client.force_login(claire)
 
     with mock.patch(
-        "fiches.notifications.send_mail", side_effect=smtplib.SMTPException("serveur absent")
+        "ressources.emails.EmailMessage.send", side_effect=smtplib.SMTPException("serveur absent")
     ):
         response = accept(client, demande)
 

@@ -4,6 +4,7 @@ from wagtail.coreutils import get_dummy_request
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from evenements.models import AgendaPage
 from fiches.models import FicheIndexPage
 from ressources.models import (
     GuidePage,
@@ -52,7 +53,7 @@ class TestPageTreeRules(WagtailPageTestCase):
     def test_home_page_lives_under_the_root_and_holds_the_indexes(self):
         self.assertCanCreateAt(Page, HomePage)
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {RessourceIndexPage, FicheIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {RessourceIndexPage, FicheIndexPage, AgendaPage})
 
     def test_a_home_page_holds_a_single_ressource_index(self):
         self.assertFalse(RessourceIndexPage.can_create_at(self.home))

@@ -4,18 +4,20 @@ guides, modèles and their files, English translations), built through ressource
 Idempotent: a second run finds everything and creates no page, document or revision."""
 
 import copy
-import time
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from time import monotonic
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from evenements import services as evenements_services
 from fiches import services as fiches_services
 from fiches.services import get_or_create_fiche_index
 from ressources import services
-from ressources.demo import documents, fiches, pages, translations
+from ressources.demo import ateliers, documents, fiches, pages, translations
 from ressources.demo.guides import GUIDES
 from ressources.demo.modeles import MODELES
 from ressources.models import GuidePage, HomePage, ModelePage, RessourceIndexPage
@@ -35,13 +37,14 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=80, help="Port du site.")
 
     def handle(self, *args, hostname, port, **options):
-        started = time.monotonic()
+        started = monotonic()
         before = counts()
         with transaction.atomic():
             home = services.get_or_create_home(services.get_locale(), **pages.HOME)
             site = services.configure_site(home, hostname=hostname, port=port, site_name=SITE_NAME)
             index = services.get_or_create_index(home, **pages.INDEX)
-            load_fiches(get_or_create_fiche_index(home, **pages.FICHES))
+            structures = load_fiches(get_or_create_fiche_index(home, **pages.FICHES))
+            load_ateliers(home, structures)
             fichiers = load_documents()
             ressources = load_modeles(index) | load_guides(index, fichiers)
             link_ressources(ressources)
@@ -49,7 +52,7 @@ class Command(BaseCommand):
             set_dates(home, ressources, english)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
-        self.report(before, counts(), site, time.monotonic() - started)
+        self.report(before, counts(), site, monotonic() - started)
 
     def report(self, before, after, site, seconds):
         created = {key: after[key] - before[key] for key in after}
@@ -138,6 +141,23 @@ def load_fiches(index):
         fiches_services.get_or_create_published_fiche(
             index, structures[fiche["structure"]], **fields
         )
+    return structures
+
+
+def load_ateliers(home, structures):
+    """The demo workshops, at 18:00 Paris time so many days from today."""
+    agenda = evenements_services.get_or_create_agenda(home, **ateliers.AGENDA)
+    today = timezone.localdate()
+    for atelier in ateliers.ATELIERS:
+        fields = dict(atelier)
+        day = today + timedelta(days=fields.pop("jours"))
+        debut = timezone.make_aware(datetime.combine(day, time(fields.pop("heure"))))
+        fields["debut"] = debut
+        fields["fin"] = debut + timedelta(minutes=fields.pop("duree_minutes"))
+        fields["animateurs"] = [
+            (nom, structures.get(structure)) for nom, structure in fields["animateurs"]
+        ]
+        evenements_services.get_or_create_atelier(agenda, **fields)
 
 
 def link_ressources(ressources):

@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fiches.forms import HoneypotMixin
+
+from .models import Inscription
+
+
+class InscriptionForm(HoneypotMixin, forms.ModelForm):
+    consentement = forms.BooleanField(
+        label=_(
+            "J'accepte que mes nom, e-mail, structure et besoins soient gardés pour "
+            "l'organisation de cet atelier. Ils sont anonymisés 90 jours après l'atelier, "
+            "et supprimés si j'annule mon inscription."
+        ),
+        error_messages={"required": _("Cochez cette case pour vous inscrire.")},
+    )
+
+    class Meta:
+        model = Inscription
+        fields = ["nom", "email", "structure", "besoins"]
+        widgets = {
+            "nom": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "structure": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "besoins": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"structure": _("Structure (facultatif)"), "besoins": _("Besoins (facultatif)")}
+
+
+class MessageForm(forms.Form):
+    """« Écrire à tous les inscrits » (e.g. a room change)."""
+
+    sujet = forms.CharField(label=_("Objet"), max_length=150)
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
+    liste_attente = forms.BooleanField(
+        label=_("Écrire aussi aux personnes en liste d'attente"), required=False, initial=True
+    )

@@ -1,0 +1,47 @@
+"""E-mails of the site (members, contributors, workshop participants). A failing mail server
+never undoes what the person did: the failure is logged and the action stands."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def notify(recipients, template, context, language=None, attachments=(), bcc=False):
+    """Send ``<template>_subject.txt`` / ``<template>_body.txt`` (e.g. template
+    ``fiches/emails/fiche_publiee``); ``attachments``: (filename, content, mimetype).
+    With ``bcc``, recipients do not see each other. True if it went out."""
+    recipients = [address for address in recipients if address]
+    if not recipients:
+        return False
+    try:  # the action it reports on is already saved: never turn a mail problem into an error
+        message = _message(recipients, template, context, language, attachments, bcc)
+        message.send()
+    except Exception:
+        logger.exception("E-mail « %s » to %d recipient(s) not sent", template, len(recipients))
+        return False
+    return True
+
+
+def _message(recipients, template, context, language, attachments, bcc):
+    with translation.override(language or translation.get_language()):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}_body.txt", context)
+    message = EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        to=[] if bcc else recipients,
+        bcc=recipients if bcc else [],
+    )
+    for attachment in attachments:
+        message.attach(*attachment)
+    return message
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
