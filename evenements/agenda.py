@@ -93,17 +93,19 @@ class AtelierFilterSet(django_filters.FilterSet):
 
 def ateliers(agenda):
     """Live workshops of the agenda with their confirmed seats counted in the same query."""
-    return (
-        AtelierPage.objects.live()
-        .public()
-        .child_of(agenda)
-        .annotate(
-            places_prises_annotees=Count(
-                "inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.CONFIRMEE)
-            )
+    return _with_seats(AtelierPage.objects.live().public().child_of(agenda))
+
+
+def ateliers_of_locale(locale):
+    return _with_seats(AtelierPage.objects.live().public().filter(locale=locale))
+
+
+def _with_seats(queryset):
+    return queryset.annotate(
+        places_prises_annotees=Count(
+            "inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.CONFIRMEE)
         )
-        .prefetch_related("domaines")
-    )
+    ).prefetch_related("domaines")
 
 
 def agenda_context(request, agenda, archives=False):
@@ -129,3 +131,15 @@ def agenda_context(request, agenda, archives=False):
         "elided_page_range": elided_page_range(page),
         "archives": archives,
     }
+
+
+def prochains(home, count=3):
+    """The next workshops of ``home``'s agenda, for the home page."""
+    from ressources.listing import with_taxonomy_labels
+
+    upcoming = (
+        ateliers_of_locale(home.locale)
+        .filter(fin__gt=timezone.now(), annule=False)
+        .order_by("debut")[:count]
+    )
+    return with_taxonomy_labels(upcoming)

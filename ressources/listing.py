@@ -113,8 +113,11 @@ def home_context(request, home):
         )
         return with_taxonomy_labels(ressources)
 
+    from evenements.agenda import prochains
+
     index = RessourceIndexPage.objects.child_of(home).live().first()
     return {
+        "prochains_ateliers": prochains(home),
         "ressource_index": index,
         "domaines": domaines_with_counts(home.locale),
         "derniers_guides": latest(GuidePage),

@@ -80,10 +80,14 @@ def atelier(
     )
 
 
-def calendar_url(page):
-    """/fr/ateliers/agenda.ics for the agenda, /fr/ateliers/<slug>/atelier.ics for a workshop."""
-    route = "flux_ics" if page.specific_class.__name__ == "AgendaPage" else "ics"
-    return page.url + page.reverse_subpage(route)
+def calendar_url(client, page):
+    """The calendar file a page offers: « Ajouter à mon agenda (.ics) » on a workshop,
+    « S'abonner à l'agenda (.ics) » on the agenda."""
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    found = {href for href in markup.links(response.content) if href.endswith(".ics")}
+    assert len(found) == 1, found
+    return found.pop()
 
 
 def reload(page):

@@ -48,7 +48,7 @@ def test_a_workshops_calendar_file_opens_in_any_calendar(client, agenda):
         agenda, title="Réussir son dossier de subvention", format="presentiel", debut=in_days(9)
     )
 
-    calendar = calendar_at(client, calendar_url(workshop))
+    calendar = calendar_at(client, calendar_url(client, workshop))
 
     assert_valid_paris_calendar(calendar)
     event = only_event(calendar)
@@ -67,8 +67,8 @@ def test_the_agenda_feed_lists_upcoming_workshops_and_filters_by_domaine(client,
     site = atelier(agenda, title="Un site web", domaines=["numerique"], debut=in_days(10))
     atelier(agenda, title="Il y a longtemps", debut=in_days(-90))
 
-    calendar = calendar_at(client, calendar_url(agenda))
-    filtered = calendar_at(client, calendar_url(agenda) + "?domaine=numerique")
+    calendar = calendar_at(client, calendar_url(client, agenda))
+    filtered = calendar_at(client, calendar_url(client, agenda) + "?domaine=numerique")
 
     assert_valid_paris_calendar(calendar)
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [
@@ -87,7 +87,7 @@ def test_the_agenda_feed_leaves_out_unpublished_workshops(client, agenda):
     draft = atelier(agenda, title="Brouillon")
     draft.unpublish()
 
-    calendar = calendar_at(client, calendar_url(agenda))
+    calendar = calendar_at(client, calendar_url(client, agenda))
 
     assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Publié"]
 
@@ -96,7 +96,7 @@ def test_the_agenda_feed_leaves_out_unpublished_workshops(client, agenda):
 def test_calendar_files_never_give_the_visio_link(client, agenda, format):
     workshop = atelier(agenda, format=format)
 
-    for url in (calendar_url(workshop), calendar_url(agenda)):
+    for url in (calendar_url(client, workshop), calendar_url(client, agenda)):
         calendar = calendar_at(client, url)
         assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == [workshop.title]
         assert VISIO not in calendar.to_ical().decode()
