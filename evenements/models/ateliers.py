@@ -21,6 +21,8 @@ from ressources.blocks import TEXT_FEATURES
 from ressources.listing import with_taxonomy_labels
 from ressources.models import Domaine
 
+RESERVED_SLUG = "agenda"  # /fr/ateliers/agenda.ics is the feed of the whole agenda
+
 
 class Format(models.TextChoices):
     PRESENTIEL = "presentiel", _("En présentiel")
@@ -173,6 +175,10 @@ class AtelierPage(Page):
     def clean(self):
         super().clean()
         errors = {}
+        if self.slug == RESERVED_SLUG:
+            errors["slug"] = _(
+                "« agenda » est réservé au flux de l'agenda : choisissez une autre adresse."
+            )
         if self.debut and self.fin and self.fin <= self.debut:
             errors["fin"] = _("La fin doit venir après le début.")
         if self.date_limite and self.debut and self.date_limite > self.debut:

@@ -152,6 +152,10 @@ INCONSISTENT = {
         {"format": "presentiel"},
         "Indiquez l'adresse d'un atelier en présentiel ou hybride.",
     ),
+    "the feed's address": (
+        {"slug": "agenda"},
+        "« agenda » est réservé au flux de l'agenda : choisissez une autre adresse.",
+    ),
 }
 
 
