@@ -16,7 +16,7 @@ def inscrire(request, pk):
     """The registration form of a workshop page; errors re-display the page with the form."""
     atelier = AtelierPage.objects.live().public().filter(pk=pk).first()
     if atelier is None:
-        return render(request, "404.html", status=404)
+        raise Http404
     form = InscriptionForm(request.POST)
     if form.is_valid():
         try:
@@ -25,9 +25,7 @@ def inscrire(request, pk):
             form.add_error(None, str(error))
         else:
             return redirect(registrations.lien(inscription))
-    response = atelier.serve(request, inscription_form=form)
-    response.status_code = 200
-    return response
+    return atelier.serve(request, inscription_form=form)
 
 
 def _fields(form):
