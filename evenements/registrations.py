@@ -57,7 +57,11 @@ def inscrire(atelier, *, nom, email, structure="", besoins="", now=None):
 
 def annuler(inscription):
     """Give the seat back: the person's data is deleted, and the first person on the
-    waitlist (if any) gets the seat and an e-mail."""
+    waitlist (if any) gets the seat and an e-mail. A workshop that is over keeps its list."""
+    if inscription.atelier.est_passe:
+        raise InscriptionError(
+            _("Cet atelier est passé : l'inscription ne peut plus être annulée.")
+        )
     with transaction.atomic():
         atelier = _locked(inscription.atelier)
         inscription = Inscription.objects.filter(pk=inscription.pk).first()
@@ -66,7 +70,7 @@ def annuler(inscription):
         had_seat = inscription.statut == Inscription.Statut.CONFIRMEE
         inscription.delete()
         promue = None
-        if had_seat and not atelier.annule and atelier.fin > timezone.now():
+        if had_seat and not atelier.annule and not atelier.est_passe:
             promue = (
                 atelier.inscriptions.filter(
                     statut=Inscription.Statut.ATTENTE, anonymisee_at__isnull=True

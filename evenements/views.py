@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
@@ -57,7 +56,7 @@ def inscription(request, signed):
         {
             "inscription": inscription,
             "atelier": atelier,
-            "passe": atelier.fin <= timezone.now(),
+            "passe": atelier.est_passe,
             "signed": signed,
             "rang": registrations.rang(inscription),
         },
@@ -71,9 +70,10 @@ def annuler(request, signed):
     except registrations.InscriptionError as error:
         return refus(request, error)
     atelier = inscription.atelier
-    if atelier.fin <= timezone.now():
-        return refus(request, _("Cet atelier est passé : l'inscription ne peut plus être annulée."))
-    registrations.annuler(inscription)
+    try:
+        registrations.annuler(inscription)
+    except registrations.InscriptionError as error:
+        return refus(request, error)
     messages.success(
         request, _("Votre inscription est annulée et vos données sont supprimées. À bientôt !")
     )

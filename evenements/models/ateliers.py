@@ -214,6 +214,10 @@ class AtelierPage(Page):
     def places_libres(self):
         return max(self.capacite - self.places_prises, 0)
 
+    @property
+    def est_passe(self):
+        return self.fin <= timezone.now()
+
     def statut(self, now=None):
         now = now or timezone.now()
         if self.annule:
