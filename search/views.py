@@ -1,20 +1,109 @@
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
-from wagtail.search.utils import parse_query_string
 
-from ressources.listing import elided_page_range, live_ressources, paginate
+from ressources.listing import domaines_with_counts, elided_page_range
 
-MAX_QUERY_LENGTH = 200
+from . import extraits, journal, moteur, requetes, suggestions
+from .models import Entree
+from .textes import words
+
+MIN_AUTOCOMPLETE = 2
 
 
 def search(request):
-    """A first search page over the live ressources of the active language.
-    Facets, synonyms and the search inventory come with the search issue."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    context = {"query": query, "ressources": None}
-    if query:
-        ressources = live_ressources(Locale.get_active()).prefetch_related("domaines")
-        _filters, parsed = parse_query_string(query)  # balanced quotes become phrases
-        page = paginate(request, ressources.search(parsed))
-        context.update(ressources=page, elided_page_range=elided_page_range(page))
+    """Guides, modèles, fiches and workshops to come, in the active language, with facets.
+    An empty query shows the popular searches and the domaines instead."""
+    locale = Locale.get_active()
+    language = locale.language_code
+    requete = requetes.parse(request.GET.get("q", ""), language)
+    filters = moteur.Filters.from_request(request.GET)
+    sort = request.GET.get("tri") if request.GET.get("tri") in moteur.SORTS else "pertinence"
+    context = {"query": requete.text, "filters": filters, "sort": sort}
+    if not requete:
+        context.update(
+            popular_searches=journal.popular(language),
+            domaines=[d for d in domaines_with_counts(locale) if d.ressource_count],
+        )
+        return render(request, "search/search.html", context)
+
+    results = moteur.search(requete, locale, filters, sort, request.GET.get("page") or 1)
+    if "page" not in request.GET and not filters.as_dict():
+        journal.record(requete.text, language, results.count)
+    context.update(
+        results=results,
+        page=results.page,
+        items=result_items(results.page.object_list, requete, request),
+        picks=results.picks,
+        elided_page_range=elided_page_range(results.page),
+        active_filters=active_filters(results, filters),
+    )
+    if results.count == 0:
+        corrected = suggestions.correction(requete.text, locale)
+        if corrected and moteur.search(requetes.parse(corrected, language), locale, filters).count:
+            context["correction"] = corrected
+            context["correction_url"] = f"{reverse('recherche')}?{urlencode({'q': corrected})}"
     return render(request, "search/search.html", context)
+
+
+def result_items(entries, requete, request):
+    """What a result shows: its type, title and snippet with the searched words marked,
+    domaines, date, and for a fiche or a workshop its département."""
+    matches = extraits.matcher(requete.highlight_words(), get_language()[:2])
+    names = moteur.taxon_names()
+    items = []
+    for entree in entries:
+        text = entree.chapo
+        if not any(matches(word) for word in extraits.WORD.findall(text)):
+            text = entree.texte or entree.chapo
+        items.append(
+            {
+                "entree": entree,
+                "url": entree.page.get_url(request),
+                "type_label": entree.get_type_display(),
+                "title": extraits.highlight(entree.title, matches),
+                "snippet": extraits.snippet(text, matches),
+                "domaines": [names.get(d.slug, d.nom) for d in entree.domaines.all()],
+                "departement": moteur.DEPARTEMENT_NAMES.get(entree.departement, ""),
+            }
+        )
+    return items
+
+
+def active_filters(results, filters):
+    """Each chosen facet value with its label, to show it and a way to remove it."""
+    labels = {
+        (name, facet.value): facet.label
+        for name, values in results.facets.items()
+        for facet in values
+    }
+    return [
+        {"name": name, "value": value, "label": labels.get((name, value), value)}
+        for name, value in filters.as_dict().items()
+    ]
+
+
+@cache_control(max_age=60, public=True)
+def autocomplete(request):
+    """``{"suggestions": [{"title", "url", "type"}]}`` for the search box, as you type."""
+    text = requetes.clean(request.GET.get("q", ""))
+    found = []
+    if len(text) >= MIN_AUTOCOMPLETE and words(text):
+        found = suggestions.autocomplete(text, Locale.get_active())
+    return JsonResponse(
+        {
+            "query": text,
+            "suggestions": [
+                {
+                    "title": entree.title,
+                    "url": entree.page.get_url(request),
+                    "type": str(Entree.Type(entree.type).label),
+                }
+                for entree in found
+            ],
+        }
+    )

@@ -30,6 +30,11 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("recherche/", search_views.search, name="recherche"),
+    path(
+        "recherche/suggestions/",
+        search_views.autocomplete,
+        name="recherche_suggestions",
+    ),
     path("comptes/", include("allauth.urls")),
     path("", include("fiches.urls")),
     path("", include("evenements.urls")),

@@ -172,9 +172,11 @@ if env.ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend; French word forms on SQLite too (search/backends/).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+        # French stemming and accent folding, made by search/migrations/0002.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "entraide_fr"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env.get("EMAIL_HOST"):

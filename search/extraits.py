@@ -1,0 +1,55 @@
+"""The few words of a result around what was searched, the matches marked with ``<mark>``."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .textes import fold, stem
+
+WORD = re.compile(r"\w+")
+LENGTH = 220
+
+
+def matcher(words, language="fr"):
+    """A test telling whether a word of the text matches one of the searched ``words``:
+    the same word without accents, or, past three letters, the same stem."""
+    exact = {fold(word) for word in words}
+    stems = {stem(word, language) for word in words}
+    stems = {root for root in stems if len(root) >= 4}
+
+    def matches(word):
+        folded = fold(word)
+        return folded in exact or any(folded.startswith(root) for root in stems)
+
+    return matches
+
+
+def snippet(text, matches, length=LENGTH):
+    """Up to ``length`` characters of ``text``, starting a little before the first match,
+    HTML-escaped, matches inside ``<mark>``."""
+    if not text:
+        return ""
+    spans = [m.span() for m in WORD.finditer(text) if matches(m.group())]
+    start = 0
+    if spans and spans[0][0] > length // 3:
+        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    parts, position = [], start
+    for begin, finish in spans:
+        if begin < start or finish > end:
+            continue
+        parts.append(escape(text[position:begin]))
+        parts.append(f"<mark>{escape(text[begin:finish])}</mark>")
+        position = finish
+    parts.append(escape(text[position:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)
+
+
+def highlight(text, matches):
+    """All of a short ``text`` (a title), matches marked."""
+    return snippet(text, matches, length=max(len(text), 1))

@@ -1,0 +1,177 @@
+"""Keeping the search entries in step with what is published.
+
+An entry is written when a page is published and removed when it is unpublished, deleted
+(cascade) or made private; ``update_index`` rebuilds them all. Only live, public pages get
+one, and an entry is built from the published page, never from a draft.
+"""
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+from wagtail.models import PageViewRestriction
+from wagtail.search import index
+
+from ressources.models import Domaine, GuidePage, ModelePage, Public
+
+from .models import Entree
+
+CHUNK_SIZE = 500
+
+
+def searchable_models():
+    from evenements.models import AtelierPage
+    from fiches.models import FichePage
+
+    return {
+        GuidePage: Entree.Type.GUIDE,
+        ModelePage: Entree.Type.MODELE,
+        FichePage: Entree.Type.FICHE,
+        AtelierPage: Entree.Type.ATELIER,
+    }
+
+
+def findable(page, restricted_paths=None):
+    """Live, not private and, for a workshop, not cancelled."""
+    if not page.live or getattr(page, "annule", False):
+        return False
+    if restricted_paths is None:
+        restricted_paths = _restricted_paths()
+    return not any(page.path.startswith(path) for path in restricted_paths)
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def page_text(page):
+    """The page's searchable text besides its title and summary, from its own
+    ``search_fields``: the same words Wagtail's admin search sees."""
+    texts = []
+    for field in page.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name in ("title", "chapo"):
+            continue
+        value = field.get_value(page)
+        values = value if isinstance(value, list | tuple) else [value]
+        texts.extend(str(item) for item in values if item)
+    text = strip_tags(" ".join(texts)).replace("\xa0", " ")
+    return " ".join(normalize_newlines(text).split())
+
+
+def _taxon_names(page, model, attribute, language, names):
+    if not hasattr(page, attribute):
+        return [], []
+    terms = list(getattr(page, attribute).all())
+    if (model, language) not in names:
+        names[model, language] = dict(
+            model.objects.filter(locale__language_code=language).values_list("slug", "nom")
+        )
+    return terms, [names[model, language].get(term.slug, term.nom) for term in terms]
+
+
+def entry_values(page, type_, names=None):
+    """The column values of ``page``'s entry, and its domaines and publics. ``names`` caches
+    the taxonomy names per language across calls."""
+    names = {} if names is None else names
+    language = page.locale.language_code
+    domaines, domaine_names = _taxon_names(page, Domaine, "domaines", language, names)
+    publics, public_names = _taxon_names(page, Public, "publics", language, names)
+    structure = getattr(page, "structure", None)
+    if type_ == Entree.Type.ATELIER:
+        date, fin, departement = page.debut, page.fin, page.departement or ""
+    else:
+        date = page.last_published_at or page.first_published_at
+        fin = None
+        departement = structure.departement if structure is not None else ""
+    values = {
+        "locale_id": page.locale_id,
+        "type": type_,
+        "title": page.title,
+        "chapo": page.chapo,
+        "texte": page_text(page),
+        "date": date,
+        "fin": fin,
+        "departement": departement,
+        "structure": structure.nom if structure is not None else "",
+        "taxons": " · ".join(domaine_names + public_names),
+    }
+    return values, domaines, publics
+
+
+def synchroniser(page):
+    """Write, update or remove the search entry of one page, as it is now in the database."""
+    models = searchable_models()
+    page = page.specific
+    type_ = models.get(type(page))
+    if type_ is None:
+        return None
+    if not findable(page):
+        retirer(page)
+        return None
+    values, domaines, publics = entry_values(page, type_)
+    with transaction.atomic():
+        entree, _created = Entree.objects.update_or_create(page_id=page.pk, defaults=values)
+        entree.domaines.set(domaines)
+        entree.publics.set(publics)
+    index.insert_or_update_object(entree)  # again, now that the many-to-many are set
+    return entree
+
+
+def retirer(page):
+    for entree in Entree.objects.filter(page_id=page.pk):
+        entree.delete()  # the post_delete handler takes it out of the index
+
+
+def synchroniser_tout(progress=None):
+    """Rebuild every entry from the live pages, a chunk at a time, without touching the
+    index: ``update_index`` indexes them afterwards. Returns the number of entries."""
+    restricted_paths = _restricted_paths()
+    existing = set(Entree.objects.values_list("page_id", flat=True))
+    kept, names = set(), {}
+    for model, type_ in searchable_models().items():
+        pages = model.objects.live().order_by("pk").select_related("locale")
+        if hasattr(model, "structure"):
+            pages = pages.select_related("structure")
+        pages = pages.prefetch_related(
+            *[name for name in ("domaines", "publics") if hasattr(model, name)]
+        )
+        total = pages.count()
+        for start in range(0, total, CHUNK_SIZE):
+            chunk = [
+                page
+                for page in pages[start : start + CHUNK_SIZE]
+                if findable(page, restricted_paths)
+            ]
+            _write_chunk(chunk, type_, names)
+            kept.update(page.pk for page in chunk)
+            if progress:
+                progress(model, min(start + CHUNK_SIZE, total), total)
+    stale = sorted(existing - kept)
+    for start in range(0, len(stale), CHUNK_SIZE):
+        Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
+    return len(kept)
+
+
+def _write_chunk(pages, type_, names):
+    if not pages:
+        return
+    entries, domaine_links, public_links = [], [], []
+    for page in pages:
+        values, domaines, publics = entry_values(page, type_, names)
+        entries.append(Entree(page_id=page.pk, **values))
+        domaine_links += [(page.pk, domaine.pk) for domaine in domaines]
+        public_links += [(page.pk, public.pk) for public in publics]
+    fields = [field.name for field in Entree._meta.concrete_fields if not field.primary_key]
+    DomaineLink, PublicLink = Entree.domaines.through, Entree.publics.through
+    ids = [page.pk for page in pages]
+    with transaction.atomic():
+        Entree.objects.bulk_create(
+            entries, update_conflicts=True, unique_fields=["page"], update_fields=fields
+        )
+        DomaineLink.objects.filter(entree_id__in=ids).delete()
+        PublicLink.objects.filter(entree_id__in=ids).delete()
+        DomaineLink.objects.bulk_create(
+            [DomaineLink(entree_id=e, domaine_id=d) for e, d in domaine_links]
+        )
+        PublicLink.objects.bulk_create(
+            [PublicLink(entree_id=e, public_id=p) for e, p in public_links]
+        )

@@ -1,0 +1,215 @@
+"""One search, whatever the engine: a query, filters, facets, a sort, a page.
+
+Everything goes through Wagtail's search API on ``Entree`` (``.search()``, ``.facet()``), so
+SQLite, PostgreSQL and Elasticsearch run the same code. A results page costs a fixed number
+of SQL queries whatever its size: the count, the page of entries (their page joined for the
+URL), one per facet, the taxonomy names, the editors' picks.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from fiches.territoires import DEPARTEMENTS
+from ressources.models import Domaine, Public
+
+from .models import Entree
+
+PER_PAGE = 10
+SORTS = ("pertinence", "date")
+DEPARTEMENT_NAMES = dict(DEPARTEMENTS)
+
+
+@dataclass
+class Filters:
+    """The facet values chosen, as they appear in the URL. Unknown values are dropped:
+    ``?type=podcast`` searches every type, it does not fail."""
+
+    type: str = ""
+    domaine: str = ""
+    public: str = ""
+    departement: str = ""
+
+    @classmethod
+    def from_request(cls, data):
+        def value(name, allowed=None):
+            raw = str(data.get(name, ""))[:80]
+            return raw if raw and (allowed is None or raw in allowed) else ""
+
+        return cls(
+            type=value("type", Entree.Type.values),
+            domaine=value("domaine"),
+            public=value("public"),
+            departement=value("departement", DEPARTEMENT_NAMES),
+        )
+
+    def as_dict(self):
+        return {name: value for name, value in self.__dict__.items() if value}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Results:
+    requete: object
+    filters: Filters
+    sort: str
+    page: object = None
+    count: int = 0
+    partial: bool = False
+    facets: dict = field(default_factory=dict)
+    picks: list = field(default_factory=list)
+
+
+def candidates(locale, filters, now=None):
+    """Every entry that may come out: the language's, workshops not over yet, the filters."""
+    now = now or timezone.now()
+    entries = Entree.objects.filter(locale=locale).filter(Q(fin__isnull=True) | Q(fin__gt=now))
+    if filters.type:
+        entries = entries.filter(type=filters.type)
+    if filters.departement:
+        entries = entries.filter(departement=filters.departement)
+    if filters.domaine:
+        entries = entries.filter(page__in=_tagged(Entree.domaines, filters.domaine))
+    if filters.public:
+        entries = entries.filter(page__in=_tagged(Entree.publics, filters.public))
+    return entries
+
+
+def _tagged(relation, slug):
+    """The entries tagged with a term, in any language: translated pages keep the
+    source-language terms. A subquery, so a database engine never sees a list of ids."""
+    through = relation.through
+    target = relation.field.m2m_reverse_field_name()
+    return through.objects.filter(**{f"{target}__slug": slug}).values("entree_id")
+
+
+def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=PER_PAGE):
+    results = Results(requete=requete, filters=filters, sort=sort)
+    picks = editors_picks(requete.text, locale)
+    results.picks = picks
+    entries = candidates(locale, filters)
+    if picks:
+        entries = entries.exclude(page__in=[pick.page_id for pick in picks])
+    by_date = sort == "date"
+    if by_date:
+        entries = entries.order_by("-date")
+    entries = entries.select_related("page").prefetch_related("domaines")
+    found = entries.search(requete.query("and"), order_by_relevance=not by_date)
+    count = found.count()
+    if count == 0 and requete.several:
+        found = entries.search(requete.query("or"), order_by_relevance=not by_date)
+        count = found.count()
+        results.partial = count > 0
+    results.count = count
+    paginator = Paginator(_Sized(found, count), per_page)
+    try:
+        results.page = paginator.page(page_number)
+    except PageNotAnInteger:
+        results.page = paginator.page(1)
+    except EmptyPage:
+        results.page = paginator.page(paginator.num_pages)
+    if count:
+        results.facets = facets(found, filters)
+    return results
+
+
+class _Sized:
+    """Search results whose count is already known, so the paginator does not count again."""
+
+    def __init__(self, results, count):
+        self.results, self._count = results, count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return list(self.results[key])
+
+
+def facets(found, filters):
+    """Counts per type, domaine, public and département among the matches."""
+    from django.utils.translation import get_language
+
+    language = get_language()
+    type_labels = dict(Entree.Type.choices)
+    types = found.facet("type")
+    domaines = _taxon_facet(found.facet("domaines"), Domaine, language, filters.domaine)
+    publics = _taxon_facet(found.facet("publics"), Public, language, filters.public)
+    departements = found.facet("departement")
+    return {
+        "type": [
+            FacetValue(value, type_labels[value], count, value == filters.type)
+            for value, count in types.items()
+            if value in type_labels and count
+        ],
+        "domaine": domaines,
+        "public": publics,
+        "departement": sorted(
+            (
+                FacetValue(
+                    value,
+                    f"{DEPARTEMENT_NAMES[value]} ({value})",
+                    count,
+                    value == filters.departement,
+                )
+                for value, count in departements.items()
+                if value in DEPARTEMENT_NAMES and count
+            ),
+            key=lambda facet: (-facet.count, facet.value),
+        ),
+    }
+
+
+def _taxon_facet(counts, model, language, selected):
+    """Counts keyed by term id, merged by slug and named in the active language."""
+    counts = {pk: count for pk, count in counts.items() if pk and count}
+    if not counts:
+        return []
+    terms = model.objects.filter(pk__in=counts).values_list("pk", "slug")
+    names = dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
+    by_slug = {}
+    for pk, slug in terms:
+        by_slug[slug] = by_slug.get(slug, 0) + counts[pk]
+    return sorted(
+        (
+            FacetValue(slug, names.get(slug, slug), count, slug == selected)
+            for slug, count in by_slug.items()
+        ),
+        key=lambda facet: (-facet.count, facet.label),
+    )
+
+
+def taxon_names(model=Domaine):
+    """``{slug: name}`` of a taxonomy in the active language."""
+    from django.utils.translation import get_language
+
+    return dict(
+        model.objects.filter(locale__language_code=get_language()).values_list("slug", "nom")
+    )
+
+
+def editors_picks(text, locale):
+    """The pages editors pinned for this query (Wagtail's search promotions), live and in
+    the language searched."""
+    if not text:
+        return []
+    promotions = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(text),
+        page__live=True,
+        page__locale=locale,
+    ).select_related("page")
+    return list(promotions.order_by("sort_order"))
