@@ -175,15 +175,18 @@ def facets(found, filters):
 
 
 def _taxon_facet(counts, model, language, selected):
-    """Counts keyed by term id, merged by slug and named in the active language."""
+    """Counts keyed by term id, merged by slug and named in the active language (one query,
+    whether or not anything was counted)."""
     counts = {pk: count for pk, count in counts.items() if pk and count}
-    if not counts:
-        return []
-    terms = model.objects.filter(pk__in=counts).values_list("pk", "slug")
-    names = dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
-    by_slug = {}
-    for pk, slug in terms:
-        by_slug[slug] = by_slug.get(slug, 0) + counts[pk]
+    rows = model.objects.filter(Q(pk__in=list(counts)) | Q(locale__language_code=language))
+    by_slug, names = {}, {}
+    for pk, slug, nom, term_language in rows.values_list(
+        "pk", "slug", "nom", "locale__language_code"
+    ):
+        if pk in counts:
+            by_slug[slug] = by_slug.get(slug, 0) + counts[pk]
+        if term_language == language:
+            names[slug] = nom
     return sorted(
         (
             FacetValue(slug, names.get(slug, slug), count, slug == selected)

@@ -3,7 +3,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from . import indexation
+from . import indexation, requetes
+from .models import Synonyme
 
 
 @receiver(page_published)
@@ -26,3 +27,9 @@ def unindex_private_pages(sender, instance, **kwargs):
 def reindex_when_restriction_lifted(sender, instance, **kwargs):
     for page in instance.page.get_descendants(inclusive=True).live().specific():
         indexation.synchroniser(page)
+
+
+@receiver(post_save, sender=Synonyme)
+@receiver(post_delete, sender=Synonyme)
+def forget_synonyms(sender, **kwargs):
+    requetes.forget_synonyms()
