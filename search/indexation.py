@@ -6,6 +6,7 @@ one, and an entry is built from the published page, never from a draft.
 """
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from wagtail.models import PageViewRestriction
@@ -68,6 +69,11 @@ def _taxon_names(page, model, attribute, language, names):
     return terms, [names[model, language].get(term.slug, term.nom) for term in terms]
 
 
+def _type_label(type_, language):
+    with translation.override(language):
+        return str(Entree.Type(type_).label)
+
+
 def entry_values(page, type_, names=None):
     """The column values of ``page``'s entry, and its domaines and publics. ``names`` caches
     the taxonomy names per language across calls."""
@@ -92,7 +98,9 @@ def entry_values(page, type_, names=None):
         "fin": fin,
         "departement": departement,
         "structure": structure.nom if structure is not None else "",
-        "taxons": " · ".join(domaine_names + public_names),
+        # The kind of page, in its language, so that « modèle contrat » or « atelier
+        # subvention » find what is not written in the page itself.
+        "taxons": " · ".join([_type_label(type_, language), *domaine_names, *public_names]),
     }
     return values, domaines, publics
 

@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     a au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me
     mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes
     toi ton tu un une vos votre vous c d j l m n s t y est sont comment quoi quel quelle
-    quels quelles faire faut
+    quels quelles faire faut sans
     the of and or to in for on with how what is are an
     """.split()  # noqa: SIM905 (easier to read and edit as a paragraph)
 )

@@ -28,11 +28,18 @@ class WeightedBM25(BM25):
         return f"{sql[:-1]}, {weights})", params
 
 
-def lexeme(word, language):
-    root = stem(word, language)
-    if len(root) >= MIN_PREFIX:
-        return Lexeme(root, prefix=True)
-    return Lexeme(fold(word))
+def word_query(word, language):
+    """``word`` as FTS5 should look for it: the prefix of its stem, or of the word itself
+    without its plural mark when the stem is not a prefix of it (« indicateurs » stems to
+    « indiqu », which would miss « indicateurs »); short words exactly."""
+    folded, root = fold(word), stem(word, language)
+    if len(root) < MIN_PREFIX:
+        return SearchQueryExpression(Lexeme(folded))
+    lexemes = Lexeme(root, prefix=True)
+    singular = folded[:-1] if folded[-1:] in ("s", "x") else folded
+    if not singular.startswith(root):
+        lexemes |= Lexeme(singular, prefix=True)
+    return SearchQueryExpression(lexemes)
 
 
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
@@ -40,11 +47,13 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         if not isinstance(query, PlainText):
             return super().build_search_query_content(query, config=config)
         language = (translation.get_language() or "fr")[:2]
-        lexemes = [lexeme(word, language) for word in words(query.query_string)]
-        if not lexemes:
+        # One expression per word: combining expressions adds the parentheses that combining
+        # lexemes does not, so « (a OR b) AND c » keeps its meaning.
+        expressions = [word_query(word, language) for word in words(query.query_string)]
+        if not expressions:
             return None
         connect = (lambda a, b: a | b) if query.operator == "or" else (lambda a, b: a & b)
-        return SearchQueryExpression(reduce(connect, lexemes), config=config)
+        return reduce(connect, expressions)
 
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()

@@ -8,6 +8,7 @@ SYNONYMES = [
     "subvention, financement public",
     "mécénat, fundraising",
     "IAE, insertion par l'activité économique",
+    "mairie, commune, collectivité",
 ]
 
 

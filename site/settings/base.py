@@ -162,21 +162,24 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # « même-titre » → meme-titre: addresses people can type
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Wagtail's database backend; French word forms on SQLite too (search/backends/).
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # French stemming and accent folding, made by search/migrations/0002.
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "entraide_fr"
+
 if env.ELASTICSEARCH_URL:
+    # Wagtail's Elasticsearch 9 backend with a French analyser and the editors' synonyms.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [env.ELASTICSEARCH_URL],
             "INDEX_PREFIX": env.get("ELASTICSEARCH_INDEX_PREFIX", "entraide_"),
             "TIMEOUT": 10,
         }
     }
 else:
-    # Wagtail's database backend; French word forms on SQLite too (search/backends/).
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # French stemming and accent folding, made by search/migrations/0002.
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "entraide_fr"
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env.get("EMAIL_HOST"):
