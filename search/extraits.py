@@ -52,4 +52,11 @@ def snippet(text, matches, length=LENGTH):
 
 def highlight(text, matches):
     """All of a short ``text`` (a title), matches marked."""
-    return snippet(text, matches, length=max(len(text), 1))
+    parts, position = [], 0
+    for found in WORD.finditer(text):
+        if matches(found.group()):
+            parts.append(escape(text[position : found.start()]))
+            parts.append(f"<mark>{escape(found.group())}</mark>")
+            position = found.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))

@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from ressources.listing import domaines_with_counts, elided_page_range
+from ressources.models import Domaine, Public
 
 from . import extraits, journal, moteur, requetes, suggestions
 from .models import Entree
@@ -40,7 +41,7 @@ def search(request):
         items=result_items(results.page.object_list, requete, request),
         picks=results.picks,
         elided_page_range=elided_page_range(results.page),
-        active_filters=active_filters(results, filters),
+        active_filters=active_filters(filters),
     )
     if results.count == 0:
         corrected = suggestions.correction(requete.text, locale)
@@ -74,15 +75,17 @@ def result_items(entries, requete, request):
     return items
 
 
-def active_filters(results, filters):
-    """Each chosen facet value with its label, to show it and a way to remove it."""
+def active_filters(filters):
+    """Each chosen facet value with its label, to show it and a way to remove it (also when
+    nothing matched, so no facet names it)."""
     labels = {
-        (name, facet.value): facet.label
-        for name, values in results.facets.items()
-        for facet in values
+        "type": lambda value: Entree.Type(value).label,
+        "domaine": lambda value: moteur.taxon_names(Domaine).get(value, value),
+        "public": lambda value: moteur.taxon_names(Public).get(value, value),
+        "departement": lambda value: f"{moteur.DEPARTEMENT_NAMES[value]} ({value})",
     }
     return [
-        {"name": name, "value": value, "label": labels.get((name, value), value)}
+        {"name": name, "value": value, "label": labels[name](value)}
         for name, value in filters.as_dict().items()
     ]
 
