@@ -124,6 +124,16 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     return results
 
 
+def count(requete, locale, filters):
+    """How many entries a query finds, with every word or else with some (no facets, no page):
+    what a proposed correction is checked with."""
+    entries = candidates(locale, filters)
+    found = entries.search(requete.query("and"), order_by_relevance=False).count()
+    if found == 0 and requete.several:
+        found = entries.search(requete.query("or"), order_by_relevance=False).count()
+    return found
+
+
 class _Sized:
     """Search results whose count is already known, so the paginator does not count again."""
 

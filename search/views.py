@@ -45,7 +45,7 @@ def search(request):
     )
     if results.count == 0:
         corrected = suggestions.correction(requete.text, locale)
-        if corrected and moteur.search(requetes.parse(corrected, language), locale, filters).count:
+        if corrected and moteur.count(requetes.parse(corrected, language), locale, filters):
             context["correction"] = corrected
             context["correction_url"] = f"{reverse('recherche')}?{urlencode({'q': corrected})}"
     return render(request, "search/search.html", context)

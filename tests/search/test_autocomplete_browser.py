@@ -8,9 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from search import indexation
-from search.models import Entree
 from tests.factories import GuidePageFactory, ModelePageFactory, build_site_tree, domaine
+from tests.search.helpers import index_everything
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -48,12 +47,7 @@ def guides():
         slug="reglement-interieur",
         with_file=False,
     )
-    indexation.synchroniser_tout()
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    for entree in Entree.objects.all():
-        backend.add(entree)
+    index_everything()
 
 
 @pytest.fixture

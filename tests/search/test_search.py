@@ -12,7 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
-from search import indexation, journal, moteur, requetes
+from search import journal, moteur, requetes
 from search.models import Entree, RechercheDuJour, Synonyme
 from tests.evenements.helpers import atelier, in_days
 from tests.factories import (
@@ -26,21 +26,12 @@ from tests.factories import (
     stream,
     translate,
 )
+from tests.search.helpers import index_everything
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/recherche/"
 STATUTS = {"statuts", "atelier-statuts"}  # the guide and the workshop, both titled so
-
-
-def index_everything():
-    """What ``update_index`` does: entries rebuilt from the live pages, then indexed."""
-    from wagtail.search.backends import get_search_backend
-
-    indexation.synchroniser_tout()
-    backend = get_search_backend()
-    for entree in Entree.objects.all():
-        backend.add(entree)
 
 
 @pytest.fixture(scope="module")

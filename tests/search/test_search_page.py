@@ -12,7 +12,6 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
-from search import indexation
 from search.models import Entree, RechercheDuJour
 from tests import markup
 from tests.evenements.helpers import atelier, in_days
@@ -26,21 +25,12 @@ from tests.factories import (
     stream,
     translate,
 )
+from tests.search.helpers import index_everything
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/recherche/"
 BUDGETS = 12  # more than a page of results (search.moteur.PER_PAGE)
-
-
-def index_everything():
-    """What ``update_index`` does: entries rebuilt from the live pages, then indexed."""
-    from wagtail.search.backends import get_search_backend
-
-    indexation.synchroniser_tout()
-    backend = get_search_backend()
-    for entree in Entree.objects.all():
-        backend.add(entree)
 
 
 @pytest.fixture(scope="module")
