@@ -5,17 +5,29 @@ that starts with « rh ». Accents are folded by FTS5's ``unicode61`` tokenizer 
 
 from functools import reduce
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import translation
-from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.textes import fold, stem, words
 
 MIN_PREFIX = 4
+RANKABLE = (PlainText, Phrase, And, Or)
 # bm25() weights of the FTS5 columns (autocomplete, body, title): a word in the title counts
 # as much as ten in the body. Wagtail's default weighs them the same.
 COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
@@ -58,6 +70,53 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()
 
+    def index_matches(self, query):
+        """The full text index rows matching ``query`` for this model, with their bm25 score."""
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query)
+        )
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(score=WeightedBM25())
+        )
+
+
+class RankedSQLiteSearchResults(SQLiteSearchResults):
+    """Results ranked by relevance in one pass of the full text index.
+
+    Wagtail's SQLite compiler attaches each result's score with a subquery correlated to the
+    result row, and SQLite runs the full text match again for every row: a word found in 9,000
+    entries took more than 30 seconds. Here the match runs once, scored with bm25 and limited to
+    the entries the filtered queryset allows, and only the page of results is read back."""
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        query = normalize(compiler.query)
+        ranks_here = isinstance(compiler, FrenchSQLiteSearchQueryCompiler)  # not autocomplete
+        if not (ranks_here and compiler.order_by_relevance and isinstance(query, RANKABLE)):
+            return super()._do_search()
+        matches = compiler.index_matches(query)
+        allowed = compiler.queryset.values(pk_text=Cast("pk", TextField()))
+        ranked = list(
+            matches.filter(index_entry__object_id__in=allowed)
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", "score")[self.start : self.stop]
+        )
+        ids = [object_id for object_id, _score in ranked]
+        objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=ids).order_by()}
+        results = []
+        for object_id, score in ranked:
+            obj = objects.get(object_id)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
 
 class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
+    results_class = RankedSQLiteSearchResults

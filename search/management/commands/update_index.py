@@ -1,9 +1,12 @@
 """Wagtail's ``update_index``, which first rebuilds the public search entries from the live
 pages (with its own progress display), then indexes everything as usual."""
 
+from django.db import connection
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+from wagtail.search.models import IndexEntry
 
 from search.indexation import synchroniser_tout
+from search.models import Entree
 
 
 class Command(WagtailUpdateIndex):
@@ -30,3 +33,14 @@ class Command(WagtailUpdateIndex):
         if verbose:
             self.stdout.write(f"  {count} entrées (pages en ligne et publiques).")
         super().handle(**options)
+        analyze()
+
+
+def analyze():
+    """Fresh planner statistics for the search tables. Without them SQLite runs the full text
+    match once per entry instead of once per query (a count went from over 30 s to 0.06 s on
+    10,000 entries)."""
+    tables = [Entree._meta.db_table, IndexEntry._meta.db_table]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
