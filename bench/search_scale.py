@@ -3,16 +3,17 @@
     python bench/search_scale.py [--items 10000] [--requests 50] [--json results.json]
     scripts/with-postgres .venv/bin/python bench/search_scale.py --items 100000
 
-Uses DATABASE_URL (default: a fresh SQLite file in a temporary directory); give it an empty
-database. It migrates, loads the demo content (`load_demo`), then generates N published
-guides, modèles, fiches and workshops the fast way: `wagtailcore.Page` rows made with
-`bulk_create` at the right place in the tree, and their `search.Entree` rows, also with
-`bulk_create`. No specific page rows (GuidePage…) are made: the search page reads only the
-entries and their `Page` row. The entries are then indexed with Wagtail's backend, as
-`update_index` does but for `search.Entree` only (our `update_index` would first rebuild the
-entries from the real pages and delete these). Latency is measured through the real views
-with Django's test client, so it includes routing, facets, snippets and templates, not the
-network. Progress goes to stderr, the Markdown report to stdout.
+Uses DATABASE_URL (default: a fresh SQLite file in a temporary directory, removed at the end
+unless --keep); give it an empty database. It migrates, loads the demo content
+(`load_demo`), then generates N published guides, modèles, fiches and workshops the fast
+way: `wagtailcore.Page` rows made with `bulk_create` at the right place in the tree, and
+their `search.Entree` rows, also with `bulk_create`. No specific page rows (GuidePage…) are
+made: the search page reads only the entries and their `Page` row. The entries are then
+indexed with Wagtail's backend, as `update_index` does but for `search.Entree` only (our
+`update_index` would first rebuild the entries from the real pages and delete these).
+Latency is measured through the real views with Django's test client, so it includes
+routing, facets, snippets and templates, not the network. Progress goes to stderr, the
+Markdown report to stdout.
 """
 
 import argparse
@@ -20,6 +21,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,8 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "entraide.settings.test")
+TEMPORARY_DIRECTORY = None  # the SQLite database's, when the bench makes it
 if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    TEMPORARY_DIRECTORY = tempfile.mkdtemp(prefix="search-scale-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{TEMPORARY_DIRECTORY}/bench.sqlite3"
 
 import django  # noqa: E402
 
@@ -43,7 +47,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import OperationalError, connection, transaction  # noqa: E402
+from django.db import OperationalError, connection, reset_queries, transaction  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -67,7 +71,7 @@ from fiches.models import FicheIndexPage, FichePage  # noqa: E402
 from fiches.territoires import DEPARTEMENTS  # noqa: E402
 from ressources import services  # noqa: E402
 from ressources.models import Domaine, GuidePage, ModelePage, Public  # noqa: E402
-from search import moteur, requetes, suggestions, views  # noqa: E402
+from search import memo, moteur, requetes, suggestions, views  # noqa: E402
 from search.models import Entree  # noqa: E402
 
 CHUNK = 2000
@@ -102,10 +106,12 @@ def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
-def setup_database():
+def setup_database(demo=True):
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrated = time.perf_counter()
+    if not demo:  # already there, with the generated items (load_demo would resync them)
+        return migrated - started, "not run (--reuse)"
     with redirect_stdout(StringIO()):
         call_command("load_demo", hostname=HOST)
     return migrated - started, time.perf_counter() - migrated
@@ -332,11 +338,20 @@ def breakdown(queries):
     return sorted(rows, reverse=True)
 
 
+def capture():
+    """``CaptureQueriesContext``, its log emptied first: Django keeps the last 9,000 queries
+    of a connection, and once that log is full a capture sees no new query."""
+    reset_queries()
+    return CaptureQueriesContext(connection)
+
+
 def timed(client, url, args, cap):
     """Warm-up requests, then ``args.requests`` timed ones (fewer when they would take more
-    than ``args.budget`` seconds), then one more whose SQL is recorded."""
+    than ``args.budget`` seconds), each with the kept results of ``search.memo`` forgotten
+    first, so each does the whole search; then one more whose SQL is recorded; then the
+    same number of requests answered from the kept results (a search made again)."""
     row = {"url": url}
-    with CaptureQueriesContext(connection) as first:
+    with capture() as first:
         started = time.perf_counter()
         try:
             with cap():
@@ -356,6 +371,7 @@ def timed(client, url, args, cap):
         while len(samples) < args.requests:
             if len(samples) >= MIN_SAMPLES and time.perf_counter() - started > args.budget:
                 break
+            memo.invalidate()
             sql.seconds = 0.0
             before = time.perf_counter()
             with cap():
@@ -363,8 +379,14 @@ def timed(client, url, args, cap):
             samples.append((time.perf_counter() - before) * 1000)
             sql_samples.append(sql.seconds * 1000)
             assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries, cap():
+    memo.invalidate()
+    with capture() as queries, cap():
         client.get(url)
+    kept = []
+    for _ in range(len(samples)):
+        before = time.perf_counter()
+        client.get(url)
+        kept.append((time.perf_counter() - before) * 1000)
     row.update(
         samples=len(samples),
         median_ms=round(statistics.median(samples), 1),
@@ -377,6 +399,8 @@ def timed(client, url, args, cap):
             statistics.median([t - q for t, q in zip(samples, sql_samples, strict=True)]), 1
         ),
         sql_breakdown=breakdown(queries.captured_queries),
+        kept_median_ms=round(statistics.median(kept), 1),
+        kept_p95_ms=round(percentile(kept, 0.95), 1),
         **slowest_of(queries.captured_queries),
     )
     return row
@@ -403,30 +427,34 @@ def matches(params, locale, cap):
 
 
 def common_word_count_seconds(locale, cap):
-    """Seconds to count the matches of the common word, or None when cut."""
+    """Seconds to count the matches of the common word, the second time (the first one
+    warms the caches), or None when cut."""
     with translation.override("fr"):
         requete = requetes.parse(SEARCHES[0][1]["q"], "fr")
-        found = moteur.candidates(locale, moteur.Filters()).search(requete.query("and"))
-        started = time.perf_counter()
-        try:
-            with cap():
-                found.count()
-        except OperationalError:
-            return None
+        entries = moteur.candidates(locale, moteur.Filters())
+        for _ in range(2):
+            started = time.perf_counter()
+            try:
+                with cap():
+                    entries.search(requete.query("and")).count()
+            except OperationalError:
+                return None
         return round(time.perf_counter() - started, 3)
 
 
 def analyse(locale, cap, report):
-    """Gather the planner's statistics. On SQLite, first time the common word's count
-    without them: SQLite then runs the FTS match once per index entry."""
-    if connection.vendor == "sqlite":
-        report["sqlite_count_without_analyze_s"] = common_word_count_seconds(locale, cap)
+    """Bring the database to its steady state, the one searches meet once the rebuild is
+    over: planner statistics, and on PostgreSQL the dead rows of the index rebuild (each
+    entry is written, then updated for its title norm) vacuumed, as autovacuum would.
+    Times the common word's count before and after, to show what that state is worth."""
+    statement = "ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE"
+    report["settle"] = {"statement": statement}
+    report["settle"]["count_before_s"] = common_word_count_seconds(locale, cap)
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    report["seconds"]["analyze"] = time.perf_counter() - started
-    if connection.vendor == "sqlite":
-        report["sqlite_count_with_analyze_s"] = common_word_count_seconds(locale, cap)
+        cursor.execute(statement)
+    report["seconds"]["settle"] = time.perf_counter() - started
+    report["settle"]["count_after_s"] = common_word_count_seconds(locale, cap)
 
 
 def view_page_queries(client, cap, page_number):
@@ -434,7 +462,8 @@ def view_page_queries(client, cap, page_number):
     try:
         with cap():
             client.get(url)
-        with CaptureQueriesContext(connection) as queries, cap():
+        memo.invalidate()  # a search not seen before
+        with capture() as queries, cap():
             response = client.get(url)
     except OperationalError:
         return {"url": url, "sql": None}
@@ -448,8 +477,9 @@ def engine_page_queries(locale, cap, per_page):
     request = RequestFactory(HTTP_HOST=HOST).get("/fr/recherche/", {"q": SQL_COUNT_QUERY})
     with translation.override("fr"):
         requete = requetes.parse(SQL_COUNT_QUERY, "fr")
+        memo.invalidate()
         try:
-            with CaptureQueriesContext(connection) as queries, cap():
+            with capture() as queries, cap():
                 results = moteur.search(requete, locale, moteur.Filters(), per_page=per_page)
                 items = views.result_items(results.page.object_list, requete, request)
         except OperationalError:
@@ -574,18 +604,20 @@ def markdown(report):
         f"| {seconds['generate']} |",
         f"| **index {report['entries']:,} entries** (Wagtail backend, chunks of "
         f"{INDEX_CHUNK}) | **{seconds['index']}** |",
-        f"| ANALYZE | {seconds['analyze']} |",
+        f"| {report['settle']['statement']} | {seconds['settle']} |",
         "",
         f"Up to {report['requests']} timed requests per kind (fewer past {report['budget']} s)"
         f" after up to {report['warmup']} warm-up requests, through Django's test client "
-        "(routing, facets, snippets, templates; no network). SQL queries: their number in "
+        "(routing, facets, snippets, templates; no network), each a search not seen before "
+        "(the results `search.memo` keeps are forgotten before each). Made again: the same "
+        "number of requests answered from the kept results. SQL queries: their number in "
         "one request; SQL ms: median time in SQL statements per request; not SQL: median "
         "of the rest (Python, templates); slowest SQL: the slowest statement of one request. "
         f"A request still running after {report['cap']} s is cut.",
         "",
         "| kind | query | matches | n | median ms | p95 ms | max ms | SQL queries | SQL ms "
-        "| slowest SQL ms | not SQL ms |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| slowest SQL ms | not SQL ms | made again: median / p95 ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in report["searches"]:
         params = " ".join(f"{k}={v}" for k, v in row["params"].items())
@@ -597,14 +629,15 @@ def markdown(report):
         if row.get("cut"):
             lines.append(
                 f"| {row['kind']} | `{params}` | {found} | 0 | **cut after "
-                f"{row['first_ms'] / 1000:.0f} s** | | | | | {row['slowest_sql_ms']} | |"
+                f"{row['first_ms'] / 1000:.0f} s** | | | | | {row['slowest_sql_ms']} | | |"
             )
             continue
         slow = " ⚠" if row["p95_ms"] > SLOW_MS else ""
         lines.append(
             f"| {row['kind']} | `{params}` | {found} | {row['samples']} | {row['median_ms']} "
             f"| {row['p95_ms']}{slow} | {row['max_ms']} | {row['sql_queries']} "
-            f"| {row['sql_ms']} | {row['slowest_sql_ms']} | {row['other_ms']} |"
+            f"| {row['sql_ms']} | {row['slowest_sql_ms']} | {row['other_ms']} "
+            f"| {row['kept_median_ms']} / {row['kept_p95_ms']} |"
         )
     vocabulary = report["vocabulary"]
     lines += [
@@ -619,16 +652,15 @@ def markdown(report):
     for row in heavy:
         parts = [f"{what} {ms:g}" for ms, what in row["sql_breakdown"] if ms > 5]
         lines.append(f"- {row['kind']}: " + ", ".join(parts))
-    if "sqlite_count_without_analyze_s" in report:
-        before = report["sqlite_count_without_analyze_s"]
-        after = report["sqlite_count_with_analyze_s"]
-        lines.append(
-            "SQLite, count of the common word's matches before the bench's ANALYZE: "
-            + (f"{before} s" if before is not None else f"cut after {report['cap']} s")
-            + ", after: "
-            + (f"{after} s" if after is not None else f"cut after {report['cap']} s")
-            + " (without planner statistics SQLite ran the FTS match once per index entry)."
-        )
+    settle = report["settle"]
+    lines.append(
+        f"Count of the common word's matches before the bench's {settle['statement']}: "
+        + seconds_or_cut(settle["count_before_s"], report["cap"])
+        + ", after: "
+        + seconds_or_cut(settle["count_after_s"], report["cap"])
+        + " (SQLite without planner statistics runs the FTS match once per index entry; "
+        "PostgreSQL reads the dead rows the rebuild leaves until autovacuum passes)."
+    )
     lines += [
         "",
         f"SQL queries per results page (`q={SQL_COUNT_QUERY}`), through the view: "
@@ -659,6 +691,10 @@ def markdown(report):
     return "\n".join(lines)
 
 
+def seconds_or_cut(seconds, cap):
+    return f"{seconds} s" if seconds is not None else f"cut after {cap} s"
+
+
 def fmt_load(load):
     return " / ".join(f"{value:.2f}" for value in load)
 
@@ -674,7 +710,27 @@ def main():
     parser.add_argument("--cap", type=float, default=30, help="cut a request after N seconds")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary SQLite database afterwards"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure on the items an earlier run left in DATABASE_URL (with --keep on SQLite)",
+    )
     args = parser.parse_args()
+    try:
+        run(args)
+    finally:
+        if TEMPORARY_DIRECTORY:
+            if args.keep:
+                log(f"Database kept: {os.environ['DATABASE_URL']}")
+            else:
+                connection.close()
+                shutil.rmtree(TEMPORARY_DIRECTORY, ignore_errors=True)
+
+
+def run(args):
     rng = random.Random(args.seed)
     cap = Cap(args.cap)
     report = {
@@ -694,21 +750,32 @@ def main():
     }
     log(f"{report['database']}: migrate, load_demo…")
     seconds = report["seconds"]
-    seconds["migrate"], seconds["load_demo"] = setup_database()
-    if Entree.objects.count() > 200:
-        sys.exit("The database already holds generated items: give the bench an empty one.")
-    log(f"Generating {args.items} items…")
-    started = time.perf_counter()
-    generate(args.items, rng)
-    seconds["generate"] = time.perf_counter() - started
-    log("Indexing…")
-    started = time.perf_counter()
-    report["entries"] = index_entries()
-    seconds["index"] = time.perf_counter() - started
+    seconds["migrate"], seconds["load_demo"] = setup_database(demo=not args.reuse)
+    if args.reuse:
+        # Measure again on the items an earlier run generated and indexed (same --items):
+        # the steps before the measures are not timed again.
+        report["entries"] = Entree.objects.count()
+        if report["entries"] < args.items:
+            sys.exit(f"--reuse: the database holds {report['entries']} entries, not {args.items}.")
+        seconds.update(generate="not run (--reuse)", index="not run (--reuse)")
+    else:
+        if Entree.objects.count() > 200:
+            sys.exit("The database already holds generated items: give the bench an empty one.")
+        log(f"Generating {args.items} items…")
+        started = time.perf_counter()
+        generate(args.items, rng)
+        seconds["generate"] = time.perf_counter() - started
+        log("Indexing…")
+        started = time.perf_counter()
+        report["entries"] = index_entries()
+        seconds["index"] = time.perf_counter() - started
     report["per_type"] = counts()
-    log("ANALYZE…")
+    log("Planner statistics…")
     analyse(Locale.objects.get(language_code="fr"), cap, report)
-    report["seconds"] = {key: round(value, 1) for key, value in seconds.items()}
+    report["seconds"] = {
+        key: round(value, 1) if isinstance(value, float) else value
+        for key, value in seconds.items()
+    }
     log("Measuring…")
     measure(args, report, cap)
     print(markdown(report))

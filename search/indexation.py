@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ressources.models import Domaine, GuidePage, ModelePage, Public
 
+from . import memo
 from .models import Entree
 
 CHUNK_SIZE = 500
@@ -156,6 +157,7 @@ def synchroniser_tout(progress=None):
     stale = sorted(existing - kept)
     for start in range(0, len(stale), CHUNK_SIZE):
         Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
+    memo.invalidate()
     return len(kept)
 
 

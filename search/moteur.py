@@ -1,9 +1,11 @@
 """One search, whatever the engine: a query, filters, facets, a sort, a page.
 
-Everything goes through Wagtail's search API on ``Entree`` (``.search()``, ``.facet()``), so
-SQLite, PostgreSQL and Elasticsearch run the same code. A results page costs a fixed number
-of SQL queries whatever its size: the count, the page of entries (their page joined for the
-URL), one per facet, the taxonomy names, the editors' picks.
+Everything goes through Wagtail's search API on ``Entree`` (``.search()``, and ``.facet()``
+where the backend has no ``tally``), so SQLite, PostgreSQL and Elasticsearch run the same
+code. A results page costs a fixed number of SQL queries whatever its size: the count and
+the facets (one statement, ``backends.decompte``), the page of entries (their page joined for
+the URL), the taxonomy names, the editors' picks. What a search found is kept a few minutes
+(``memo``): made again, it reads back the page's entries by id.
 """
 
 from dataclasses import dataclass, field
@@ -17,9 +19,12 @@ from wagtail.search.utils import normalise_query_string
 from fiches.territoires import DEPARTEMENTS
 from ressources.models import Domaine, Public
 
+from . import memo
+from .backends.decompte import tally
 from .models import Entree
 
 PER_PAGE = 10
+FACETS = ("type", "departement", "domaines", "publics")
 SORTS = ("pertinence", "date")
 DEPARTEMENT_NAMES = dict(DEPARTEMENTS)
 
@@ -105,14 +110,24 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     if by_date:
         entries = entries.order_by("-date")
     entries = entries.select_related("page").prefetch_related("domaines")
-    found = entries.search(requete.query("and"), order_by_relevance=not by_date)
-    count = found.count()
-    if count == 0 and requete.several:
-        found = entries.search(requete.query("or"), order_by_relevance=not by_date)
-        count = found.count()
-        results.partial = count > 0
-    results.count = count
-    paginator = Paginator(_Sized(found, count), per_page)
+    kept = memo.key(
+        "search", locale.pk, requete.text, filters.as_dict(), [p.page_id for p in picks]
+    )
+
+    def count_matches():
+        """With every word; else with some of them ("or"), when that finds something."""
+        counted = tally(entries.search(requete.query("and"), order_by_relevance=False), FACETS)
+        if counted.count == 0 and requete.several:
+            some = tally(entries.search(requete.query("or"), order_by_relevance=False), FACETS)
+            if some.count:
+                return "or", some
+        return "and", counted
+
+    operator, counted = memo.get_or_compute(f"{kept}:tally", count_matches)
+    results.partial = operator == "or"
+    results.count = count = counted.count
+    found = entries.search(requete.query(operator), order_by_relevance=not by_date)
+    paginator = Paginator(_KeptPages(found, count, entries, f"{kept}:{sort}"), per_page)
     try:
         results.page = paginator.page(page_number)
     except PageNotAnInteger:
@@ -120,25 +135,33 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     except EmptyPage:
         results.page = paginator.page(paginator.num_pages)
     if count:
-        results.facets = facets(found, filters)
+        results.facets = facets(counted.facets, filters)
     return results
 
 
 def count(requete, locale, filters):
     """How many entries a query finds, with every word or else with some (no facets, no page):
     what a proposed correction is checked with."""
-    entries = candidates(locale, filters)
-    found = entries.search(requete.query("and"), order_by_relevance=False).count()
-    if found == 0 and requete.several:
-        found = entries.search(requete.query("or"), order_by_relevance=False).count()
-    return found
+
+    def count_matches():
+        entries = candidates(locale, filters)
+        found = entries.search(requete.query("and"), order_by_relevance=False).count()
+        if found == 0 and requete.several:
+            found = entries.search(requete.query("or"), order_by_relevance=False).count()
+        return found
+
+    return memo.get_or_compute(
+        memo.key("count", locale.pk, requete.text, filters.as_dict()), count_matches
+    )
 
 
-class _Sized:
-    """Search results whose count is already known, so the paginator does not count again."""
+class _KeptPages:
+    """Search results whose count is already known, so the paginator does not count again,
+    and whose pages are read through ``memo``: a page already seen is its entry ids, read
+    back in one query in the order they were ranked."""
 
-    def __init__(self, results, count):
-        self.results, self._count = results, count
+    def __init__(self, results, count, entries, kept):
+        self.results, self._count, self.entries, self.kept = results, count, entries, kept
 
     def count(self):
         return self._count
@@ -147,19 +170,30 @@ class _Sized:
         return self._count
 
     def __getitem__(self, key):
-        return list(self.results[key])
+        found = []
+
+        def ranked_ids():
+            found.extend(self.results[key])
+            return [entree.pk for entree in found]
+
+        ids = memo.get_or_compute(f"{self.kept}:{key.start}:{key.stop}", ranked_ids)
+        if found:
+            return found
+        by_pk = {entree.pk: entree for entree in self.entries.filter(pk__in=ids).order_by()}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def facets(found, filters):
-    """Counts per type, domaine, public and département among the matches."""
+def facets(counts, filters):
+    """The facet values to show, from the counts per type, domaine, public and département
+    among the matches (``counts`` of a ``Tally``)."""
     from django.utils.translation import get_language
 
     language = get_language()
     type_labels = dict(Entree.Type.choices)
-    types = found.facet("type")
-    domaines = _taxon_facet(found.facet("domaines"), Domaine, language, filters.domaine)
-    publics = _taxon_facet(found.facet("publics"), Public, language, filters.public)
-    departements = found.facet("departement")
+    types = counts["type"]
+    domaines = _taxon_facet(counts["domaines"], Domaine, language, filters.domaine)
+    publics = _taxon_facet(counts["publics"], Public, language, filters.public)
+    departements = counts["departement"]
     return {
         "type": [
             FacetValue(value, type_labels[value], count, value == filters.type)

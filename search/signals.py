@@ -3,8 +3,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
-from . import indexation, requetes
-from .models import Synonyme
+from . import indexation, memo, requetes
+from .models import Entree, Synonyme
 
 
 @receiver(page_published)
@@ -33,3 +33,10 @@ def reindex_when_restriction_lifted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Synonyme)
 def forget_synonyms(sender, **kwargs):
     requetes.forget_synonyms()
+    memo.invalidate()
+
+
+# Kept search results are forgotten whenever an entry changes (``bulk_create`` sends no
+# signal: ``indexation.synchroniser_tout`` and ``update_index`` forget them themselves).
+post_save.connect(memo.invalidate, sender=Entree, dispatch_uid="recherche_memo_save")
+post_delete.connect(memo.invalidate, sender=Entree, dispatch_uid="recherche_memo_delete")

@@ -19,8 +19,11 @@ from django.db.models.expressions import F
 from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.query import And, Or, Phrase, PlainText
+
+from .decompte import TallyMixin
 
 MATCHABLE = (PlainText, Phrase, And, Or)
 CANDIDATES = 1000
@@ -52,5 +55,10 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         return self._apply_ordering_and_scoring(ranked, rank_expression, start, stop, score_field)
 
 
+class TallyingPostgresSearchResults(TallyMixin, PostgresSearchResults):
+    pass
+
+
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedPostgresSearchQueryCompiler
+    results_class = TallyingPostgresSearchResults

@@ -26,6 +26,8 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search.textes import fold, stem, words
 
+from .decompte import TallyMixin
+
 MIN_PREFIX = 4
 RANKABLE = (PlainText, Phrase, And, Or)
 # bm25() weights of the FTS5 columns (autocomplete, body, title): a word in the title counts
@@ -84,7 +86,7 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         )
 
 
-class RankedSQLiteSearchResults(SQLiteSearchResults):
+class RankedSQLiteSearchResults(TallyMixin, SQLiteSearchResults):
     """Results ranked by relevance in one pass of the full text index.
 
     Wagtail's SQLite compiler attaches each result's score with a subquery correlated to the

@@ -21,6 +21,7 @@ from wagtail.search.query import PlainText
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from search import indexation, moteur, requetes
+from search.backends.decompte import tally
 from search.backends.elasticsearch import (
     FACET_SIZE,
     INDEX_ANALYZER,
@@ -454,11 +455,16 @@ def test_facets_count_types_terms_and_departements_from_aggregations(contenu):
         (name,) = request["aggregations"]
         return {"aggregations": {name: {"buckets": buckets[name]}}}
 
-    backend.es = mock.Mock(search=mock.Mock(side_effect=search))
+    backend.es = mock.Mock(
+        search=mock.Mock(side_effect=search), count=mock.Mock(return_value={"count": 3})
+    )
     entries = moteur.candidates(french(), moteur.Filters(), now=NOW)
     found = backend.search(requetes.parse("statuts").query("and"), entries)
 
-    facets = moteur.facets(found, moteur.Filters(domaine="juridique-statuts"))
+    counted = tally(found, moteur.FACETS)
+    facets = moteur.facets(counted.facets, moteur.Filters(domaine="juridique-statuts"))
+
+    assert counted.count == 3
 
     assert [(f.value, f.count) for f in facets["type"]] == [("guide", 2), ("atelier", 1)]
     assert [(f.value, f.count, f.selected) for f in facets["domaine"]] == [

@@ -12,7 +12,8 @@ from wagtail.models import Locale, PageViewRestriction
 
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
-from search import journal, moteur, requetes
+from search import journal, memo, moteur, requetes
+from search.backends.decompte import tally
 from search.models import Entree, RechercheDuJour, Synonyme
 from tests.evenements.helpers import atelier, in_days
 from tests.factories import (
@@ -244,6 +245,27 @@ def test_facets_count_the_matches_by_type_domaine_public_and_departement(contenu
     assert facets["departement"] == {"69": 1}
 
 
+@pytest.mark.parametrize("text", ["association", "recrutement", "statuts bénévoles", "zzzz"])
+def test_the_count_and_the_facets_are_one_statement_that_agrees_with_wagtail(contenu, text):
+    entries = moteur.candidates(Locale.objects.get(language_code="fr"), moteur.Filters())
+    found = entries.search(requetes.parse(text).query("and"), order_by_relevance=False)
+
+    with CaptureQueriesContext(connection) as queries:
+        counted = tally(found, moteur.FACETS)
+
+    assert len(queries) == 1
+    assert counted.count == found.count()
+    expected = {name: found.facet(name) for name in moteur.FACETS} if counted.count else {}
+
+    def known(facets):  # Wagtail also counts the entries without any domaine, as None
+        return {
+            name: {value: n for value, n in values.items() if value is not None}
+            for name, values in facets.items()
+        }
+
+    assert known(counted.facets) == known(expected)
+
+
 def test_facets_combine_with_the_query(contenu, client):
     assert slugs_found(client, "recrutement", type="fiche") == ["fiche-recrutement"]
     assert slugs_found(client, "recrutement", departement="69") == ["fiche-recrutement"]
@@ -469,7 +491,11 @@ def test_update_index_rebuilds_the_entries(contenu):
 # Constant cost
 
 
-def _queries(client, params):
+def _queries(client, params, kept=False):
+    """SQL queries of one search; unless ``kept``, of a search not seen before (the results
+    kept by ``search.memo`` forgotten first)."""
+    if not kept:
+        memo.invalidate()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, params)
     assert response.status_code == 200
@@ -497,6 +523,24 @@ def test_a_results_page_costs_the_same_number_of_queries_whatever_its_size(conte
 
     assert many == few
     assert filtered == filtered_few
+
+
+def test_a_search_made_again_is_answered_from_kept_results_until_the_content_changes(
+    contenu, client
+):
+    index = Entree.objects.get(page__slug="statuts").page.get_parent()
+    params = {"q": "statuts", "page": "1"}
+    first = _queries(client, params)
+    titles_first = titles("statuts")
+
+    again = _queries(client, params, kept=True)
+
+    assert again < first  # no count, no facets, no ranking: the kept ids read back
+    assert titles("statuts") == titles_first
+    guide = GuidePageFactory(parent=index, title="Statuts d'une SCIC")
+    guide.save_revision().publish()  # written to the search entries: the kept results go
+
+    assert "Statuts d'une SCIC" in titles("statuts")
 
 
 @pytest.mark.postgresql
