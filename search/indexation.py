@@ -122,6 +122,7 @@ def synchroniser(page):
         entree.domaines.set(domaines)
         entree.publics.set(publics)
     index.insert_or_update_object(entree)  # again, now that the many-to-many are set
+    memo.forget()  # the kept results, now that the index has it
     return entree
 
 
@@ -157,7 +158,7 @@ def synchroniser_tout(progress=None):
     stale = sorted(existing - kept)
     for start in range(0, len(stale), CHUNK_SIZE):
         Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
-    memo.invalidate()
+    memo.forget()
     return len(kept)
 
 

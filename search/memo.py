@@ -15,6 +15,7 @@ import json
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 GENERATION_KEY = "recherche:generation"
@@ -29,10 +30,18 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
-    """Forget every kept result (also a signal receiver). A new value, never an increment:
-    a cleared cache cannot meet its old keys again."""
+def invalidate():
+    """Forget every kept result. A new value, never an increment: a cleared cache cannot
+    meet its old keys again."""
     cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def forget(**kwargs):
+    """Forget every kept result now, and again when the transaction that changes the content
+    commits: a search made in between still reads the content from before and keeps it under
+    the new generation. Also a signal receiver."""
+    invalidate()
+    transaction.on_commit(invalidate)
 
 
 def key(*parts):

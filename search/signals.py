@@ -33,10 +33,10 @@ def reindex_when_restriction_lifted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Synonyme)
 def forget_synonyms(sender, **kwargs):
     requetes.forget_synonyms()
-    memo.invalidate()
+    memo.forget()
 
 
 # Kept search results are forgotten whenever an entry changes (``bulk_create`` sends no
 # signal: ``indexation.synchroniser_tout`` and ``update_index`` forget them themselves).
-post_save.connect(memo.invalidate, sender=Entree, dispatch_uid="recherche_memo_save")
-post_delete.connect(memo.invalidate, sender=Entree, dispatch_uid="recherche_memo_delete")
+post_save.connect(memo.forget, sender=Entree, dispatch_uid="recherche_memo_save")
+post_delete.connect(memo.forget, sender=Entree, dispatch_uid="recherche_memo_delete")

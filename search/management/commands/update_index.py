@@ -35,7 +35,7 @@ class Command(WagtailUpdateIndex):
             self.stdout.write(f"  {count} entrées (pages en ligne et publiques).")
         super().handle(**options)
         analyze()
-        memo.invalidate()  # the results kept while the index was rebuilt
+        memo.forget()  # the results kept while the index was rebuilt
 
 
 def analyze():
