@@ -382,6 +382,7 @@ def timed(client, url, args, cap):
     memo.invalidate()
     with capture() as queries, cap():
         client.get(url)
+    captured = list(queries.captured_queries)  # read now: the next requests empty the log
     kept = []
     for _ in range(len(samples)):
         before = time.perf_counter()
@@ -393,15 +394,15 @@ def timed(client, url, args, cap):
         p95_ms=round(percentile(samples, 0.95), 1),
         min_ms=round(min(samples), 1),
         max_ms=round(max(samples), 1),
-        sql_queries=len(queries.captured_queries),
+        sql_queries=len(captured),
         sql_ms=round(statistics.median(sql_samples), 1),
         other_ms=round(
             statistics.median([t - q for t, q in zip(samples, sql_samples, strict=True)]), 1
         ),
-        sql_breakdown=breakdown(queries.captured_queries),
+        sql_breakdown=breakdown(captured),
         kept_median_ms=round(statistics.median(kept), 1),
         kept_p95_ms=round(percentile(kept, 0.95), 1),
-        **slowest_of(queries.captured_queries),
+        **slowest_of(captured),
     )
     return row
 

@@ -18,9 +18,14 @@ def matcher(words, language="fr"):
     stems = {stem(word, language) for word in words}
     stems = {root for root in stems if len(root) >= 4}
 
+    seen = {}  # a page of results repeats its words: each is folded once
+
     def matches(word):
-        folded = fold(word)
-        return folded in exact or any(folded.startswith(root) for root in stems)
+        found = seen.get(word)
+        if found is None:
+            folded = fold(word)
+            found = seen[word] = folded in exact or any(folded.startswith(r) for r in stems)
+        return found
 
     return matches
 

@@ -56,3 +56,19 @@ def get_or_compute(cache_key, compute):
         value = compute()
         cache.set(cache_key, value, TIMEOUT)
     return value
+
+
+def objects(cache_key, queryset, find):
+    """What ``find()`` returns (model instances, in order), kept as their ids: found again,
+    they are read back from ``queryset`` in one query, in the same order."""
+    found = []
+
+    def ids():
+        found.extend(find())
+        return [obj.pk for obj in found]
+
+    kept = get_or_compute(cache_key, ids)
+    if found:
+        return found
+    by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=kept).order_by()}
+    return [by_pk[pk] for pk in kept if pk in by_pk]

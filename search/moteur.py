@@ -62,6 +62,8 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    url: str = ""  # set by the view, from the request's parameters
+    count_word: str = ""
 
 
 @dataclass
@@ -170,17 +172,8 @@ class _KeptPages:
         return self._count
 
     def __getitem__(self, key):
-        found = []
-
-        def ranked_ids():
-            found.extend(self.results[key])
-            return [entree.pk for entree in found]
-
-        ids = memo.get_or_compute(f"{self.kept}:{key.start}:{key.stop}", ranked_ids)
-        if found:
-            return found
-        by_pk = {entree.pk: entree for entree in self.entries.filter(pk__in=ids).order_by()}
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        cache_key = f"{self.kept}:{key.start}:{key.stop}"
+        return memo.objects(cache_key, self.entries, lambda: self.results[key])
 
 
 def facets(counts, filters):

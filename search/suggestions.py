@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
+from . import memo
 from .models import Entree
 from .textes import STOPWORDS, WORD, fold, meaningful, words
 
@@ -69,4 +70,8 @@ def autocomplete(text, locale, limit=AUTOCOMPLETE_LIMIT):
         .select_related("page")
         .order_by("-date")
     )
-    return list(entries.autocomplete(text, order_by_relevance=False)[:limit])
+    return memo.objects(
+        memo.key("autocomplete", locale.pk, text, limit),
+        entries,
+        lambda: entries.autocomplete(text, order_by_relevance=False)[:limit],
+    )

@@ -2,7 +2,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
@@ -43,6 +43,7 @@ def search(request):
         elided_page_range=elided_page_range(results.page),
         active_filters=active_filters(filters),
     )
+    link_facets(results.facets, request.GET)
     if results.count == 0:
         corrected = suggestions.correction(requete.text, locale)
         if corrected and moteur.count(requetes.parse(corrected, language), locale, filters):
@@ -73,6 +74,23 @@ def result_items(entries, requete, request):
             }
         )
     return items
+
+
+def link_facets(facets, params):
+    """Give each facet value its link (choose it, or remove it when it is chosen; either way
+    back to the first page) and the hidden word after its count. Built here rather than with
+    a template tag per value: a broad search lists more than a hundred values."""
+    base = params.copy()
+    base.pop("page", None)
+    for name, values in facets.items():
+        for facet in values:
+            query = base.copy()
+            if facet.selected:
+                query.pop(name, None)
+            else:
+                query[name] = facet.value
+            facet.url = "?" + query.urlencode()
+            facet.count_word = ngettext("résultat", "résultats", facet.count)
 
 
 def active_filters(filters):

@@ -412,6 +412,19 @@ def test_suggestions_as_you_type(contenu, client):
     ]
 
 
+def test_kept_suggestions_give_way_to_a_page_just_published(contenu, client):
+    def suggested():
+        response = client.get("/fr/recherche/suggestions/", {"q": "rédig"})
+        return [suggestion["title"] for suggestion in response.json()["suggestions"]]
+
+    assert suggested() == ["Rédiger les statuts d'une association"]
+    index = Entree.objects.get(page__slug="statuts").page.get_parent()
+    guide = GuidePageFactory(parent=index, title="Rédiger un compte rendu d'AG")
+    guide.save_revision().publish()
+
+    assert "Rédiger un compte rendu d'AG" in suggested()
+
+
 @pytest.mark.parametrize("query", ["", "a", "**", "'\"", "\x00", "x" * 5000])
 def test_suggestions_of_nothing_are_an_empty_list(contenu, client, query):
     response = client.get("/fr/recherche/suggestions/", {"q": query})
