@@ -25,7 +25,9 @@ run: compiled-messages
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: lint compiled-messages test-sqlite test-postgresql
+# The two passes run side by side (one core each); each prints its output whole when it ends.
+test: lint compiled-messages
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgresql
 
 test-sqlite: compiled-messages
 	@echo "== Tests on SQLite"
