@@ -36,10 +36,12 @@ class TallyMixin:
     def tally(self, field_names):
         compiler = self.query_compiler
         matches = compiler.search(compiler.get_config(self.backend), None, None)
-        return tally_queryset(matches, field_names)
+        return tally_queryset(matches, field_names, hashed=getattr(compiler, "broad", False))
 
 
-def tally_queryset(matches, field_names):
+def tally_queryset(matches, field_names, hashed=False):
+    """With ``hashed``, the many-to-many tables are joined by hashing (their key written
+    ``+ 0``, which no index serves) whatever the planner expects: for many matches."""
     model = matches.model
     fields = [model._meta.get_field(name) for name in field_names]
     columns = [f for f in fields if not f.many_to_many]
@@ -50,6 +52,7 @@ def tally_queryset(matches, field_names):
     quote = connection.ops.quote_name
     names = ["pk"] + [f"c{position}" for position in range(len(columns))]
     materialized = "MATERIALIZED " if _can_materialize(connection) else ""
+    plus = " + 0" if hashed else ""
     parts = ["SELECT 0, NULL, COUNT(*) FROM m"]
     for position, _column in enumerate(columns, start=1):
         name = names[position]
@@ -60,7 +63,7 @@ def tally_queryset(matches, field_names):
         target = quote(relation.m2m_reverse_name())
         parts.append(
             f"SELECT {position}, CAST(t.{target} AS TEXT), COUNT(*) FROM m "
-            f"JOIN {table} t ON t.{source} = m.pk GROUP BY t.{target}"
+            f"JOIN {table} t ON t.{source}{plus} = m.pk GROUP BY t.{target}"
         )
     sql = f"WITH m({', '.join(names)}) AS {materialized}({inner_sql}) " + " UNION ALL ".join(parts)
     counts = OrderedDict((name, {}) for name in field_names)
