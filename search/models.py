@@ -71,7 +71,11 @@ class Entree(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("entrée de recherche")
         verbose_name_plural = _("entrées de recherche")
-        indexes = [models.Index(fields=["locale", "type", "date"])]
+        indexes = [
+            models.Index(fields=["locale", "type", "date"]),
+            # Sorted by date, the latest first: read in this order until a page is full.
+            models.Index(fields=["locale", "date"]),
+        ]
 
     def __str__(self):
         return self.title

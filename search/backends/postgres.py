@@ -5,7 +5,7 @@ search reads every row of the index table and its body vector, which PostgreSQL 
 from TOAST storage row by row; and it ranks every match on that body. Here:
 
 - an entry matches when its index entry's title *or* body matches: two conditions the GIN
-  indexes on those columns answer (a bitmap OR), as a subquery of entry ids;
+  indexes on those columns answer (a bitmap OR);
 - the matches are first ordered on their title alone (a short vector kept in the row) and
   only the best ``CANDIDATES`` of them are ranked on title and body with Wagtail's weights.
   A query found in fewer documents than that is ranked exactly as Wagtail would; past it, a
@@ -13,24 +13,25 @@ from TOAST storage row by row; and it ranks every match on that body. Here:
   counted, faceted and listed when sorting by date).
 
 A *broad* query (one the planner expects in more than ``BROAD`` entries: « association » is
-in nine entries out of ten) needs two more things, because PostgreSQL's cost model does not
+in nine entries out of ten) is asked another way, because PostgreSQL's cost model does not
 count the reading of the vectors: seeing the query, the planner prefers to read the whole
 table and test every vector (0.6 s at 100,000 entries, against 25 ms through the indexes).
 So the query is given as ``(SELECT tsquery)``, a value the planner cannot look into: it then
-takes the indexes. But it also thinks the matches are few, and would look each one up by
-index, one at a time: the join keys are written ``pk + 0``, which no index serves, so that
-PostgreSQL joins by hashing (``backends.decompte`` does the same for the facets). Narrower
-queries are left to the planner, whose estimates are then right. What the planner expects
-is asked with ``EXPLAIN`` (a millisecond) and kept with the results (``search.memo``).
+takes the indexes, and joins the entries it expects to be few by hashing. It would also look
+up each match's domaines and publics one at a time: ``backends.decompte`` joins those by
+hashing too (``broad``). Narrower queries are left to the planner, whose estimates are then
+right. What the planner expects is asked with ``EXPLAIN`` (a millisecond, nothing read) and
+kept a few minutes (``search.memo``).
 
-The index table keeps its vectors out of its rows (``toast_tuple_target``, migration
-``search/0005``), so that reading the matching rows after the index is cheap: 14 MB of rows
-for 100,000 entries instead of 463 MB.
+The index table keeps its vectors out of its rows but the title's (migration ``search/0005``),
+so that reading the matching rows after the indexes is cheap: 20 MB of rows for 100,000
+entries instead of 463 MB.
 """
 
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, Func, Q
 from django.db.models.expressions import F
@@ -41,6 +42,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from .. import memo
 from .decompte import TallyMixin
 
 MATCHABLE = (PlainText, Phrase, And, Or)
@@ -76,15 +78,17 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         matches = self.queryset.filter(
             Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
         )
+        sorted_otherwise = not self.order_by_relevance and stop is not None
         self.broad = expected_rows(matches) > BROAD
-        if self.broad:
+        if self.broad and not sorted_otherwise:
             matches = self.queryset.filter(
                 Matches(F("index_entries__title"), search_query, hidden=True)
                 | Matches(F("index_entries__body"), search_query, hidden=True)
             )
         title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.sql_weights)
-        if not self.order_by_relevance or stop is None:
-            # Sorted otherwise, or counted and faceted: every match, nothing ranked.
+        if sorted_otherwise or stop is None:
+            # Sorted otherwise (by date: read in that order, each entry checked, until the
+            # page is full), or counted and faceted: nothing ranked.
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
         if stop > CANDIDATES:  # deep pages: the title's rank only
             return self._apply_ordering_and_scoring(matches, title_rank, start, stop, score_field)
@@ -103,9 +107,10 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 def expected_rows(queryset):
     """How many rows the planner expects a queryset to give (``EXPLAIN``: nothing is read),
     kept a few minutes per query and filters."""
-    from search import memo
-
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. ``pk__in=[]``: nothing to ask
+        return 0
 
     def explain():
         with connections[queryset.db].cursor() as cursor:
