@@ -118,9 +118,14 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
 
     def count_matches():
         """With every word; else with some of them ("or"), when that finds something."""
-        counted = tally(entries.search(requete.query("and"), order_by_relevance=False), FACETS)
+
+        def counted_with(operator):
+            found = entries.search(requete.query(operator), order_by_relevance=False)
+            return tally(found, FACETS, ranked=not by_date)
+
+        counted = counted_with("and")
         if counted.count == 0 and requete.several:
-            some = tally(entries.search(requete.query("or"), order_by_relevance=False), FACETS)
+            some = counted_with("or")
             if some.count:
                 return "or", some
         return "and", counted
@@ -128,8 +133,15 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     operator, counted = memo.get_or_compute(f"{kept}:tally", count_matches)
     results.partial = operator == "or"
     results.count = count = counted.count
-    found = entries.search(requete.query(operator), order_by_relevance=not by_date)
-    paginator = Paginator(_KeptPages(found, count, entries, f"{kept}:{sort}"), per_page)
+    query = requete.query(operator)
+    found = entries.search(query, order_by_relevance=not by_date)
+    ranked_among = None
+    if counted.candidates and not by_date:
+        # The first ranking step is done: pages within its candidates rank them alone.
+        among = entries.filter(pk__in=counted.candidates)
+        ranked_among = (len(counted.candidates), among.search(query))
+    pages = _KeptPages(found, count, entries, f"{kept}:{sort}", ranked_among)
+    paginator = Paginator(pages, per_page)
     try:
         results.page = paginator.page(page_number)
     except PageNotAnInteger:
@@ -160,10 +172,12 @@ def count(requete, locale, filters):
 class _KeptPages:
     """Search results whose count is already known, so the paginator does not count again,
     and whose pages are read through ``memo``: a page already seen is its entry ids, read
-    back in one query in the order they were ranked."""
+    back in one query in the order they were ranked. ``ranked_among``: how many candidates
+    the count found, and the search among them alone, for the pages within them."""
 
-    def __init__(self, results, count, entries, kept):
+    def __init__(self, results, count, entries, kept, ranked_among=None):
         self.results, self._count, self.entries, self.kept = results, count, entries, kept
+        self.ranked_among = ranked_among
 
     def count(self):
         return self._count
@@ -173,7 +187,10 @@ class _KeptPages:
 
     def __getitem__(self, key):
         cache_key = f"{self.kept}:{key.start}:{key.stop}"
-        return memo.objects(cache_key, self.entries, lambda: self.results[key])
+        results = self.results
+        if self.ranked_among and key.stop <= self.ranked_among[0]:
+            results = self.ranked_among[1]
+        return memo.objects(cache_key, self.entries, lambda: results[key])
 
 
 def facets(counts, filters):
