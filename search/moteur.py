@@ -3,7 +3,8 @@
 Everything goes through Wagtail's search API on ``Entree`` (``.search()``, and ``.facet()``
 where the backend has no ``tally``), so SQLite, PostgreSQL and Elasticsearch run the same
 code. A results page costs a fixed number of SQL queries whatever its size: the count and
-the facets (one statement, ``backends.decompte``), the page of entries (their page joined for
+the facets (one statement, ``backends.decompte``, which on PostgreSQL also gives the
+candidates a page of results is ranked among), the page of entries (their page joined for
 the URL), the taxonomy names, the editors' picks. What a search found is kept a few minutes
 (``memo``): made again, it reads back the page's entries by id.
 """

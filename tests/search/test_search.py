@@ -575,6 +575,7 @@ def test_postgresql_uses_the_french_configuration_with_accent_folding(contenu):
         ("statuts bénévoles", {}),
         ("recrutement", {"type": "fiche"}),
         ("association", {"domaine": "ressources-humaines"}),
+        ('"assemblée générale"', {}),
     ],
 )
 def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhere(
