@@ -17,25 +17,35 @@ from django.db import migrations
 ENTRY_INDEX = "search_entree_recherche"
 
 
-def tune(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
+def statements(apps, schema_editor):
+    """Each change, and how to undo it."""
     table = schema_editor.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
-    schema_editor.execute(f"ALTER TABLE {table} SET (toast_tuple_target = 128)")
-    schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN title SET STORAGE MAIN")
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {ENTRY_INDEX} ON search_entree "
-        "(locale_id, page_id) INCLUDE (fin, type, departement)"
-    )
+    return [
+        (
+            f"ALTER TABLE {table} SET (toast_tuple_target = 128)",
+            f"ALTER TABLE {table} RESET (toast_tuple_target)",
+        ),
+        (
+            f"ALTER TABLE {table} ALTER COLUMN title SET STORAGE MAIN",
+            f"ALTER TABLE {table} ALTER COLUMN title SET STORAGE EXTENDED",
+        ),
+        (
+            f"CREATE INDEX IF NOT EXISTS {ENTRY_INDEX} ON search_entree "
+            "(locale_id, page_id) INCLUDE (fin, type, departement)",
+            f"DROP INDEX IF EXISTS {ENTRY_INDEX}",
+        ),
+    ]
 
 
-def untune(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    table = schema_editor.quote_name(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
-    schema_editor.execute(f"ALTER TABLE {table} RESET (toast_tuple_target)")
-    schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN title SET STORAGE EXTENDED")
-    schema_editor.execute(f"DROP INDEX IF EXISTS {ENTRY_INDEX}")
+def on_postgresql(undo):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        changes = statements(apps, schema_editor)
+        for forward, backward in reversed(changes) if undo else changes:
+            schema_editor.execute(backward if undo else forward)
+
+    return operation
 
 
 class Migration(migrations.Migration):
@@ -44,4 +54,4 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(tune, untune)]
+    operations = [migrations.RunPython(on_postgresql(undo=False), on_postgresql(undo=True))]
