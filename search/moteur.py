@@ -3,8 +3,7 @@
 Everything goes through Wagtail's search API on ``Entree`` (``.search()``, and ``.facet()``
 where the backend has no ``tally``), so SQLite, PostgreSQL and Elasticsearch run the same
 code. A results page costs a fixed number of SQL queries whatever its size: the count and
-the facets (one statement, ``backends.decompte``, which on PostgreSQL also gives the
-candidates a page of results is ranked among), the page of entries (their page joined for
+the facets (one statement, ``backends.decompte``), the page of entries (their page joined for
 the URL), the taxonomy names, the editors' picks. What a search found is kept a few minutes
 (``memo``): made again, it reads back the page's entries by id.
 """
@@ -119,14 +118,9 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
 
     def count_matches():
         """With every word; else with some of them ("or"), when that finds something."""
-
-        def counted_with(operator):
-            found = entries.search(requete.query(operator), order_by_relevance=False)
-            return tally(found, FACETS, ranked=not by_date)
-
-        counted = counted_with("and")
+        counted = tally(entries.search(requete.query("and"), order_by_relevance=False), FACETS)
         if counted.count == 0 and requete.several:
-            some = counted_with("or")
+            some = tally(entries.search(requete.query("or"), order_by_relevance=False), FACETS)
             if some.count:
                 return "or", some
         return "and", counted
@@ -134,15 +128,8 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     operator, counted = memo.get_or_compute(f"{kept}:tally", count_matches)
     results.partial = operator == "or"
     results.count = count = counted.count
-    query = requete.query(operator)
-    found = entries.search(query, order_by_relevance=not by_date)
-    ranked_among = None
-    if counted.candidates and not by_date:
-        # The first ranking step is done: pages within its candidates rank them alone.
-        among = entries.filter(pk__in=counted.candidates)
-        ranked_among = (len(counted.candidates), among.search(query))
-    pages = _KeptPages(found, count, entries, f"{kept}:{sort}", ranked_among)
-    paginator = Paginator(pages, per_page)
+    found = entries.search(requete.query(operator), order_by_relevance=not by_date)
+    paginator = Paginator(_KeptPages(found, count, entries, f"{kept}:{sort}"), per_page)
     try:
         results.page = paginator.page(page_number)
     except PageNotAnInteger:
@@ -173,12 +160,10 @@ def count(requete, locale, filters):
 class _KeptPages:
     """Search results whose count is already known, so the paginator does not count again,
     and whose pages are read through ``memo``: a page already seen is its entry ids, read
-    back in one query in the order they were ranked. ``ranked_among``: how many candidates
-    the count found, and the search among them alone, for the pages within them."""
+    back in one query in the order they were ranked."""
 
-    def __init__(self, results, count, entries, kept, ranked_among=None):
+    def __init__(self, results, count, entries, kept):
         self.results, self._count, self.entries, self.kept = results, count, entries, kept
-        self.ranked_among = ranked_among
 
     def count(self):
         return self._count
@@ -188,10 +173,7 @@ class _KeptPages:
 
     def __getitem__(self, key):
         cache_key = f"{self.kept}:{key.start}:{key.stop}"
-        results = self.results
-        if self.ranked_among and key.stop <= self.ranked_among[0]:
-            results = self.ranked_among[1]
-        return memo.objects(cache_key, self.entries, lambda: results[key])
+        return memo.objects(cache_key, self.entries, lambda: self.results[key])
 
 
 def facets(counts, filters):

@@ -69,11 +69,7 @@ class Matches(Func):
 
 
 class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    # Set by ``search``, read by ``backends.decompte``: whether to join by hashing, and the
-    # first ranking (on the title alone) of the best matches.
-    broad = False
-    first_rank = None
-    candidates = CANDIDATES
+    broad = False  # set by ``search``, read by ``backends.decompte``: join by hashing
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, MATCHABLE) or self.fields is not None:
@@ -90,18 +86,17 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
                 | Matches(F("index_entries__body"), search_query, hidden=True)
             )
         title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.sql_weights)
-        self.first_rank = title_rank
         if sorted_otherwise or stop is None:
             # Sorted otherwise (by date: read in that order, each entry checked, until the
             # page is full), or counted and faceted: nothing ranked.
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
-        if stop > self.candidates:  # deep pages: the title's rank only
+        if stop > CANDIDATES:  # deep pages: the title's rank only
             return self._apply_ordering_and_scoring(matches, title_rank, start, stop, score_field)
         candidates = (
             matches.order_by()
             .annotate(_title_rank=title_rank)
             .order_by("-_title_rank", "-pk")
-            .values("pk")[: self.candidates]
+            .values("pk")[:CANDIDATES]
         )
         vectors = self.get_search_vectors(search_query)
         rank_expression = self._build_rank_expression(vectors, config)

@@ -607,40 +607,6 @@ def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhe
 
 
 @pytest.mark.postgresql
-@pytest.mark.parametrize("candidates", [1000, 3])
-@pytest.mark.parametrize("text", ["association", "statuts bénévoles", "recrutement"])
-def test_postgresql_ranks_a_page_among_the_candidates_the_count_found_as_among_every_match(
-    contenu, monkeypatch, candidates, text
-):
-    """PostgreSQL ranks in two steps: the count's statement also gives the first step's
-    candidates, and a page within them ranks them alone. Same pages as ranking every match
-    again, also past the candidates (3 here: page 2 of 2 results goes beyond them)."""
-    from search.backends import decompte, postgres
-
-    monkeypatch.setattr(postgres.IndexedPostgresSearchQueryCompiler, "candidates", candidates)
-    locale = Locale.objects.get(language_code="fr")
-
-    def pages():
-        found = []
-        for number in (1, 2, 3):
-            memo.invalidate()
-            results = moteur.search(
-                requetes.parse(text), locale, moteur.Filters(), page_number=number, per_page=2
-            )
-            found.append([entree.pk for entree in results.page.object_list])
-        return found
-
-    among_candidates = pages()
-    monkeypatch.setattr(
-        moteur, "tally", lambda results, names, ranked=False: decompte.tally(results, names)
-    )
-    among_every_match = pages()
-
-    assert among_candidates == among_every_match
-    assert among_candidates[0]
-
-
-@pytest.mark.postgresql
 def test_postgresql_keeps_the_index_vectors_out_of_the_rows_but_the_titles(contenu):
     with connection.cursor() as cursor:
         cursor.execute(
