@@ -560,6 +560,7 @@ def measure(args, report, cap):
     report["searches"] = searches
 
     report["sql_per_view_page"] = [view_page_queries(client, cap, n) for n in (1, 5)]
+    engine_page_queries(locale, cap, 10)  # once first: what a process reads only once
     report["sql_per_engine_page"] = [engine_page_queries(locale, cap, n) for n in (10, 50)]
 
     worst = max(searches, key=lambda row: (bool(row.get("cut")), row["slowest_sql_ms"] or 0))
