@@ -578,11 +578,13 @@ def test_postgresql_uses_the_french_configuration_with_accent_folding(contenu):
         ('"assemblée générale"', {}),
     ],
 )
+@pytest.mark.parametrize("share", [0, 2], ids=["facets-hashed", "facets-planned"])
 def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhere(
-    contenu, monkeypatch, text, filters
+    contenu, monkeypatch, text, filters, share
 ):
-    """A query the planner expects in most entries (``BROAD``) is asked another way, so that
-    PostgreSQL answers it from its GIN indexes: same results, same order, same facets."""
+    """A query the planner expects in many entries (``MANY``, and ``BROAD_SHARE`` of them) is
+    asked another way, so that PostgreSQL answers it from its GIN indexes, and counts its
+    facets by hashing: same results, same order, same facets."""
     from search.backends import postgres
 
     locale = Locale.objects.get(language_code="fr")
@@ -599,8 +601,8 @@ def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhe
         return [entree.pk for entree in results.page.object_list], results.count, facets
 
     narrow = {sort: found(sort) for sort in moteur.SORTS}
-    monkeypatch.setattr(postgres, "BROAD", -1)
-    monkeypatch.setattr(postgres, "BROAD_SHARE", 0)
+    monkeypatch.setattr(postgres, "MANY", -1)
+    monkeypatch.setattr(postgres, "BROAD_SHARE", share)
     broad = {sort: found(sort) for sort in moteur.SORTS}
 
     assert broad == narrow
