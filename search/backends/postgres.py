@@ -87,7 +87,8 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         sorted_otherwise = not self.order_by_relevance and stop is not None
         expected = expected_rows(matches)
         many = expected > MANY
-        self.broad = many and expected > BROAD_SHARE * expected_rows(self.queryset)
+        # Only the count and facets (no page: ``stop`` is None) join by hashing.
+        self.broad = many and stop is None and expected > BROAD_SHARE * expected_rows(self.queryset)
         if many and not sorted_otherwise:
             matches = self.queryset.filter(
                 Matches(F("index_entries__title"), search_query, hidden=True)
