@@ -32,18 +32,27 @@ def matcher(words, language="fr"):
 
 def snippet(text, matches, length=LENGTH):
     """Up to ``length`` characters of ``text``, starting a little before the first match,
-    HTML-escaped, matches inside ``<mark>``."""
+    HTML-escaped, matches inside ``<mark>``. The text is read up to the end of the snippet
+    only: a guide's text can be long."""
     if not text:
         return ""
-    spans = [m.span() for m in WORD.finditer(text) if matches(m.group())]
+    words = WORD.finditer(text)
+    first = next((found for found in words if matches(found.group())), None)
     start = 0
-    if spans and spans[0][0] > length // 3:
-        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    if first and first.start() > length // 3:
+        start = text.rfind(" ", 0, first.start() - length // 4) + 1
     end = min(len(text), start + length)
     if end < len(text):
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    spans = [first] if first else []
+    for found in words:
+        if found.end() > end:
+            break
+        if matches(found.group()):
+            spans.append(found)
     parts, position = [], start
-    for begin, finish in spans:
+    for found in spans:
+        begin, finish = found.span()
         if begin < start or finish > end:
             continue
         parts.append(escape(text[position:begin]))

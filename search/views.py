@@ -79,18 +79,24 @@ def result_items(entries, requete, request):
 def link_facets(facets, params):
     """Give each facet value its link (choose it, or remove it when it is chosen; either way
     back to the first page) and the hidden word after its count. Built here rather than with
-    a template tag per value: a broad search lists more than a hundred values."""
+    a template tag per value: a broad search lists more than a hundred values. The other
+    parameters are encoded once per facet, not once per value."""
     base = params.copy()
     base.pop("page", None)
+    words = {}
     for name, values in facets.items():
+        others = base.copy()
+        others.pop(name, None)
+        without = others.urlencode()
+        glue = "&" if without else ""
         for facet in values:
-            query = base.copy()
             if facet.selected:
-                query.pop(name, None)
+                facet.url = f"?{without}"
             else:
-                query[name] = facet.value
-            facet.url = "?" + query.urlencode()
-            facet.count_word = ngettext("résultat", "résultats", facet.count)
+                facet.url = f"?{without}{glue}{urlencode({name: facet.value})}"
+            if facet.count not in words:
+                words[facet.count] = ngettext("résultat", "résultats", facet.count)
+            facet.count_word = words[facet.count]
 
 
 def active_filters(filters):

@@ -12,22 +12,27 @@ from TOAST storage row by row; and it ranks every match on that body. Here:
   document that has the words only in its body can be left out of the ranking (it is still
   counted, faceted and listed when sorting by date).
 
-A query the planner expects in more than ``MANY`` entries is asked another way, because
-PostgreSQL's cost model does not count the reading of the vectors: seeing the query, the
-planner prefers to read the whole table and test every vector (0.6 s at 100,000 entries for
-« association », in nine entries out of ten, against 25 ms through the indexes). So the
-query is given as ``(SELECT tsquery)``, a value the planner cannot look into: it then takes
-the indexes, and joins the entries it expects to be few by hashing. For a *broad* query, in
-most of the entries searched, it would also look up each match's domaines and publics one at
-a time: ``backends.decompte`` joins those by hashing too (``broad``). Narrower queries are
-left to the planner, whose estimates are then right. What the planner expects is asked with
-``EXPLAIN`` (a millisecond, nothing read) and kept a few minutes (``search.memo``).
+A query is asked another way when the planner would test the vectors one by one, because
+PostgreSQL's cost model does not count the reading of the vectors (from TOAST storage): seeing
+« association », in nine entries out of ten, it prefers to read the whole table and test every
+vector (0.6 s at 100,000 entries, against 25 ms through the indexes); with filters that leave
+8,000 entries, it tests those 8,000 vectors (100 ms) rather than read the few thousand
+matches from the indexes (20 ms). So when the planner expects the query in more than ``MANY``
+entries, or would test the candidates' vectors one by one where reading the matches from the
+indexes costs less (``TEST_COST``), the query is given as
+``(SELECT tsquery)``, a value the planner cannot look into: it then takes the indexes, and
+joins the entries by hashing. For a *broad* query, in most of the entries searched, it would
+also look up each match's domaines and publics one at a time: ``backends.decompte`` joins
+those by hashing too (``broad``). Other queries are left to the planner, whose plan then uses
+the indexes, or tests a few candidates. What the planner would do is asked with ``EXPLAIN``
+(a millisecond, nothing read) and kept a few minutes (``search.memo``).
 
 The index table keeps its vectors out of its rows but the title's (migration ``search/0005``),
 so that reading the matching rows after the indexes is cheap: 20 MB of rows for 100,000
 entries instead of 463 MB.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchRank
@@ -46,7 +51,9 @@ from .. import memo
 from .decompte import TallyMixin
 
 MATCHABLE = (PlainText, Phrase, And, Or)
-CANDIDATES = 1000
+# Ranked on title and body: 30 pages of results. Each costs ~30 µs (its body read from TOAST,
+# ranked once per word); 1,000 of them took 25–50 ms of a page's statement at 100,000 entries.
+CANDIDATES = 300
 # Past this many entries expected, a query is matched through the GIN indexes; past this
 # share of the entries searched, it is *broad*: its facets are also joined by hashing.
 # Measured at 100,000 entries, alternating the ways in one process (median ms): a word in 93 %
@@ -54,6 +61,10 @@ CANDIDATES = 1000
 # 41 %, 520 (indexes only) against 612 (both) and 998; one in 21 %, 365 against 472 and 438.
 MANY = 5000
 BROAD_SHARE = 0.5
+# Testing one candidate's vectors (read from TOAST) costs as much as reading and hashing this
+# many matches from the indexes: 10 µs against 1.3 µs. Measured at 100,000 entries: 8,058
+# candidates tested in 100 ms; 92,455 matches read and hashed in 120 ms.
+TEST_COST = 7.5
 
 
 class Matches(Func):
@@ -85,11 +96,17 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
         )
         sorted_otherwise = not self.order_by_relevance and stop is not None
-        expected = expected_rows(matches)
-        many = expected > MANY
+        hidden = False
+        if not sorted_otherwise:
+            expected = planned(matches)
+            hidden = expected.rows > MANY or (
+                expected.one_by_one and self._one_by_one_costs_more(search_query)
+            )
         # Only the count and facets (no page: ``stop`` is None) join by hashing.
-        self.broad = many and stop is None and expected > BROAD_SHARE * expected_rows(self.queryset)
-        if many and not sorted_otherwise:
+        self.broad = (
+            hidden and stop is None and expected.rows > BROAD_SHARE * planned(self.queryset).rows
+        )
+        if hidden:
             matches = self.queryset.filter(
                 Matches(F("index_entries__title"), search_query, hidden=True)
                 | Matches(F("index_entries__body"), search_query, hidden=True)
@@ -112,24 +129,45 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         ranked = self.queryset.filter(pk__in=candidates)
         return self._apply_ordering_and_scoring(ranked, rank_expression, start, stop, score_field)
 
+    def _one_by_one_costs_more(self, search_query):
+        """Whether testing each candidate's vectors costs more than reading every match from
+        the indexes and hashing them (``TEST_COST`` times the candidates against the matches
+        of the query in the whole table)."""
+        everywhere = self.queryset.model._default_manager.filter(
+            Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
+        )
+        return planned(self.queryset).rows * TEST_COST > planned(everywhere).rows
 
-def expected_rows(queryset):
-    """How many rows the planner expects a queryset to give (``EXPLAIN``: nothing is read),
-    kept a few minutes per query and filters."""
+
+@dataclass(frozen=True)
+class Plan:
+    rows: float = 0  # rows expected
+    one_by_one: bool = False  # a full text match tested row by row, not through an index
+
+
+def planned(queryset):
+    """What the planner would do with a queryset (``EXPLAIN``: nothing is read), kept a few
+    minutes per query and filters."""
     try:
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # e.g. ``pk__in=[]``: nothing to ask
-        return 0
+        return Plan()
 
     def explain():
         with connections[queryset.db].cursor() as cursor:
             cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = cursor.fetchone()[0]
-        return plan[0]["Plan"]["Plan Rows"]
+            plan = cursor.fetchone()[0][0]["Plan"]
+        nodes, tested, indexed = [plan], False, False
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.get("Plans", ()))
+            tested = tested or "@@" in node.get("Filter", "")
+            indexed = indexed or "@@" in node.get("Index Cond", "")
+        return Plan(plan["Plan Rows"], tested and not indexed)
 
     # The time of "workshops not over yet" changes with every request: not part of the key.
     stable = [str(value) for value in params if not isinstance(value, datetime)]
-    return memo.get_or_compute(memo.key("expected", sql, stable), explain)
+    return memo.get_or_compute(memo.key("plan", sql, stable), explain)
 
 
 class TallyingPostgresSearchResults(TallyMixin, PostgresSearchResults):

@@ -578,13 +578,22 @@ def test_postgresql_uses_the_french_configuration_with_accent_folding(contenu):
         ('"assemblée générale"', {}),
     ],
 )
-@pytest.mark.parametrize("share", [0, 2], ids=["facets-hashed", "facets-planned"])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"MANY": -1, "BROAD_SHARE": 0},
+        {"MANY": -1, "BROAD_SHARE": 2},
+        {"MANY": 10**9, "TEST_COST": 10**9, "BROAD_SHARE": 2},
+    ],
+    ids=["expected-in-many-facets-hashed", "expected-in-many", "tested-one-by-one"],
+)
 def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhere(
-    contenu, monkeypatch, text, filters, share
+    contenu, monkeypatch, text, filters, rule
 ):
-    """A query the planner expects in many entries (``MANY``, and ``BROAD_SHARE`` of them) is
-    asked another way, so that PostgreSQL answers it from its GIN indexes, and counts its
-    facets by hashing: same results, same order, same facets."""
+    """A query the planner expects in many entries (``MANY``, and ``BROAD_SHARE`` of them), or
+    whose candidates it would test one by one (``TEST_COST``), is asked another way, so that
+    PostgreSQL answers it from its GIN indexes, and counts its facets by hashing: same
+    results, same order, same facets."""
     from search.backends import postgres
 
     locale = Locale.objects.get(language_code="fr")
@@ -601,12 +610,20 @@ def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhe
         return [entree.pk for entree in results.page.object_list], results.count, facets
 
     narrow = {sort: found(sort) for sort in moteur.SORTS}
-    monkeypatch.setattr(postgres, "MANY", -1)
-    monkeypatch.setattr(postgres, "BROAD_SHARE", share)
-    broad = {sort: found(sort) for sort in moteur.SORTS}
+    monkeypatch.setattr(postgres, "MANY", 10**9)
+    monkeypatch.setattr(postgres, "TEST_COST", 0)
+    with CaptureQueriesContext(connection) as planner_way:
+        assert {sort: found(sort) for sort in moteur.SORTS} == narrow
+    for name, value in rule.items():
+        monkeypatch.setattr(postgres, name, value)
+    with CaptureQueriesContext(connection) as other_way:
+        broad = {sort: found(sort) for sort in moteur.SORTS}
 
     assert broad == narrow
     assert narrow["pertinence"][1] > 0
+    hidden = "@@ (SELECT"
+    assert not any(hidden in query["sql"] for query in planner_way.captured_queries)
+    assert any(hidden in query["sql"] for query in other_way.captured_queries)
 
 
 @pytest.mark.postgresql
