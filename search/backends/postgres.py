@@ -27,11 +27,16 @@ those by hashing too (``broad``). Other queries are left to the planner, whose p
 the indexes, or tests a few candidates. What the planner would do is asked with ``EXPLAIN``
 (a millisecond, nothing read) and kept a few minutes (``search.memo``).
 
+Each entry is indexed with the text search configuration of its language (``SEARCH_CONFIGS``:
+``entraide_fr``, ``entraide_en``, made by migrations ``search/0002`` and ``0007``), and a
+search is made with the active language's: English words are stemmed as English.
+
 The index table keeps its vectors out of its rows but the title's (migration ``search/0005``),
 so that reading the matching rows after the indexes is cheap: 20 MB of rows for 100,000
 entries instead of 463 MB.
 """
 
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -40,12 +45,15 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import BooleanField, Func, Q
 from django.db.models.expressions import F
+from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from modelsearch.query import And, Or, Phrase, PlainText
+from wagtail.models import Locale
 
 from .. import memo
 from .decompte import TallyMixin
@@ -87,6 +95,9 @@ class Matches(Func):
 
 class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     broad = False  # set by ``search``, read by ``backends.decompte``: join by hashing
+
+    def get_config(self, backend):
+        return backend.config_for(translation.get_language())
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, MATCHABLE) or self.fields is not None:
@@ -170,6 +181,23 @@ def planned(queryset):
     return memo.get_or_compute(memo.key("plan", sql, stable), explain)
 
 
+class LanguagePostgresIndex(PostgresIndex):
+    """Each object indexed with the configuration of its language (its ``locale``)."""
+
+    def add_items(self, model, objs):
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        by_config = {}
+        for obj in objs:
+            language = languages.get(getattr(obj, "locale_id", None))
+            by_config.setdefault(self.backend.config_for(language), []).append(obj)
+        for config, group in by_config.items():
+            # Wagtail's indexer reads the configuration from the backend: a copy of both.
+            index = copy(self)
+            index.backend = copy(self.backend)
+            index.backend.config = config
+            super(LanguagePostgresIndex, index).add_items(model, group)
+
+
 class TallyingPostgresSearchResults(TallyMixin, PostgresSearchResults):
     pass
 
@@ -177,3 +205,13 @@ class TallyingPostgresSearchResults(TallyMixin, PostgresSearchResults):
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedPostgresSearchQueryCompiler
     results_class = TallyingPostgresSearchResults
+    index_class = LanguagePostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.configs = params.get("SEARCH_CONFIGS", {})
+
+    def config_for(self, language):
+        """The text search configuration of a language (``fr``, ``en-gb``…), else the
+        default one (``SEARCH_CONFIG``)."""
+        return self.configs.get((language or "")[:2], self.config)

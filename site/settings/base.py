@@ -170,8 +170,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's database backend; French word forms on SQLite too (search/backends/).
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # French stemming and accent folding, made by search/migrations/0002.
+    # Stemming and accent folding per language, made by search/migrations/0002 and 0007:
+    # an entry is indexed, and a search made, with its language's configuration.
     DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "entraide_fr"
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIGS"] = {"fr": "entraide_fr", "en": "entraide_en"}
 
 if env.ELASTICSEARCH_URL:
     # Wagtail's Elasticsearch 9 backend with a French analyser and the editors' synonyms.

@@ -229,6 +229,17 @@ def test_english_search_finds_english_content_only(contenu, client):
     assert [item["entree"].page.slug for item in response.context["items"]] == ["writing-articles"]
 
 
+@pytest.mark.postgresql
+def test_postgresql_stems_english_pages_as_english(contenu, client):
+    """With the French configuration, « write » was stemmed « writ » and « Writing » kept
+    whole: the English guide was not found."""
+    response = client.get("/en/recherche/", {"q": "write"})
+
+    assert [item["entree"].title for item in response.context["items"]] == [
+        "Writing articles of association"
+    ]
+
+
 # Facets and sorting
 
 
