@@ -22,6 +22,10 @@ class Entree(index.Indexed, models.Model):
     search index never holds a draft, a fiche awaiting moderation or a private field. Its
     columns are what results show and facets count, so a results page reads one table."""
 
+    # Searched one language at a time: on PostgreSQL, indexed and searched with its language's
+    # text search configuration (``search.backends.postgres``).
+    search_by_language = True
+
     class Type(models.TextChoices):
         GUIDE = "guide", _("Guide pratique")
         MODELE = "modele", _("Modèle à adapter")

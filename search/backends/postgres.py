@@ -29,7 +29,10 @@ the indexes, or tests a few candidates. What the planner would do is asked with 
 
 Each entry is indexed with the text search configuration of its language (``SEARCH_CONFIGS``:
 ``entraide_fr``, ``entraide_en``, made by migrations ``search/0002`` and ``0007``), and a
-search is made with the active language's: English words are stemmed as English.
+search is made with the active language's: English words are stemmed as English. Only models
+searched one language at a time (``search_by_language``: ``Entree``) are: the pages and
+documents the admin searches across languages keep the default configuration, so that a
+search finds them whatever their language.
 
 The index table keeps its vectors out of its rows but the title's (migration ``search/0005``),
 so that reading the matching rows after the indexes is cheap: 20 MB of rows for 100,000
@@ -97,7 +100,9 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     broad = False  # set by ``search``, read by ``backends.decompte``: join by hashing
 
     def get_config(self, backend):
-        return backend.config_for(translation.get_language())
+        if getattr(self.queryset.model, "search_by_language", False):
+            return backend.config_for(translation.get_language())
+        return backend.config
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, MATCHABLE) or self.fields is not None:
@@ -182,9 +187,12 @@ def planned(queryset):
 
 
 class LanguagePostgresIndex(PostgresIndex):
-    """Each object indexed with the configuration of its language (its ``locale``)."""
+    """Each object of a model searched by language indexed with the configuration of its
+    language (its ``locale``)."""
 
     def add_items(self, model, objs):
+        if not getattr(model, "search_by_language", False):
+            return super().add_items(model, objs)
         languages = dict(Locale.objects.values_list("pk", "language_code"))
         by_config = {}
         for obj in objs:

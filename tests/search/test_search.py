@@ -7,8 +7,9 @@ index may never hold (drafts, private pages, past or cancelled workshops)."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
@@ -238,6 +239,19 @@ def test_postgresql_stems_english_pages_as_english(contenu, client):
     assert [item["entree"].title for item in response.context["items"]] == [
         "Writing articles of association"
     ]
+
+
+@pytest.mark.postgresql
+def test_postgresql_admin_search_finds_pages_whatever_their_language(contenu):
+    """The admin searches pages of every language at once: they keep one configuration."""
+    with translation.override("fr"):
+        assert "Writing articles of association" in [
+            page.title for page in Page.objects.live().search("writing")
+        ]
+    with translation.override("en"):
+        assert "Accueillir des bénévoles" in [
+            page.title for page in Page.objects.live().search("bénévoles")
+        ]
 
 
 # Facets and sorting
