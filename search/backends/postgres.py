@@ -112,7 +112,7 @@ class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
         )
         sorted_otherwise = not self.order_by_relevance and stop is not None
-        hidden = False
+        expected, hidden = Plan(), False
         if not sorted_otherwise:
             expected = planned(matches)
             hidden = expected.rows > MANY or (
