@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=entraide.settings.test
 
-.PHONY: install compiled-messages run test test-sqlite test-postgresql lint format messages bench
+.PHONY: install compiled-messages chromium run test test-sqlite test-postgresql lint format messages bench
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,23 @@ install: $(INSTALLED)
 compiled-messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v0
 
+# The browser tests drive Debian's Chromium (never a browser Playwright would download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "== Installing Debian's chromium for the browser tests"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
+		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y --no-install-recommends chromium; }; \
+	}
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium could not be installed" >&2; exit 1; }
+
 run: compiled-messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The two passes run side by side (one core each); each prints its output whole when it ends.
-test: lint compiled-messages
+test: lint compiled-messages chromium
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgresql
 
 test-sqlite: compiled-messages

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fiches.forms import HoneypotMixin
+from ressources.forms import HoneypotMixin
 
 from .models import Inscription
 

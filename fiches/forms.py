@@ -1,32 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ressources.forms import HoneypotMixin
 from ressources.models import Domaine, Public
 
 from . import uploads
 from .identifiers import clean_rna, clean_siren_or_siret
 from .models import FichePage, PieceJointe, Structure
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see nor fill (hidden by CSS, skipped by screen readers and the
-    keyboard); robots filling every field are refused without a hint of why."""
-
-    HONEYPOT = "site_internet"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[self.HONEYPOT] = forms.CharField(
-            required=False,
-            label=_("Laissez ce champ vide"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get(self.HONEYPOT):
-            raise forms.ValidationError(_("Le formulaire n'a pas pu être envoyé."), code="honeypot")
-        return cleaned_data
 
 
 class StructureForm(HoneypotMixin, forms.ModelForm):

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -5,6 +7,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
 
+from tests import browser as browser_support
 from tests.factories import build_site_tree
 
 POSTGRESQL = "django.db.backends.postgresql"
@@ -63,3 +66,30 @@ def module_transaction(django_db_setup, django_db_blocker):
 def site_tree(db):
     """(home, index): a French home page, root of the default site, and /fr/ressources/."""
     return build_site_tree()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run. Playwright's synchronous API keeps an event
+    loop in this thread, so Django's ORM is told that the tests know what they do."""
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = browser_support.launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def tab(chromium):
+    """A fresh browser context (no cookies) at phone width, in French."""
+    context = chromium.new_context(viewport=browser_support.PHONE, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield page
+    finally:
+        context.close()

@@ -1,32 +1,16 @@
-"""Suggestions as you type in the header search box, in a real browser (static/js/recherche.js).
+"""Suggestions as you type in the header search box, in a real browser (static/js/recherche.js),
+Debian's Chromium driven by Playwright (tests/browser.py)."""
 
-Needs the ``playwright`` Python package and Debian's Chromium at /usr/bin/chromium; skipped
-otherwise. Playwright never downloads a browser here: it drives the system one."""
-
-import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright import sync_api
 
+from tests.browser import browser_db
 from tests.factories import GuidePageFactory, ModelePageFactory, build_site_tree, domaine
 from tests.search.helpers import index_everything
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
-
-pytestmark = [
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM}"),
-    # The live server reads committed data; the migrations' data is restored after each test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = browser_db
 
 BOX = "#recherche-entete"
 LISTBOX = "#recherche-entete-suggestions"
@@ -51,19 +35,10 @@ def guides():
 
 
 @pytest.fixture
-def home(live_server, guides):
-    """The French home page in a browser tab, at phone width. The browser starts after the
-    data is written and stops before it is flushed: Playwright's event loop must not be
-    running while Django's ORM works in this thread."""
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 375, "height": 740})
-            tab.set_default_timeout(10_000)
-            tab.goto(f"{live_server.url}/fr/")
-            yield tab
-        finally:
-            browser.close()
+def home(tab, live_server, guides):
+    """The French home page in a browser tab, at phone width."""
+    tab.goto(f"{live_server.url}/fr/")
+    return tab
 
 
 def options(tab):
