@@ -30,22 +30,27 @@ chromium:
 	}
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium could not be installed" >&2; exit 1; }
 
+# Links in e-mails, Wagtail's notifications and the demo site's address follow HOST and PORT
+# (`make run HOST=0.0.0.0 WAGTAILADMIN_BASE_URL=http://my-machine.lan:8000` when served to others).
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: compiled-messages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(BIN)/python manage.py load_demo
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The two passes run side by side (one core each); each prints its output whole when it ends.
+# The two passes run side by side, each in two pytest-xdist workers (`--dist load` keeps the
+# tests that empty the database, those of a live server, after the others of each worker);
+# each pass prints its output whole when it ends.
 test: lint compiled-messages chromium
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgresql
 
 test-sqlite: compiled-messages
 	@echo "== Tests on SQLite"
-	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql"
+	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql" -n 2 --dist load
 
 test-postgresql: compiled-messages
 	@echo "== Tests on PostgreSQL"
-	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres $(BIN)/pytest
+	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres $(BIN)/pytest -n 2 --dist load
 
 lint: install
 	$(BIN)/ruff check .

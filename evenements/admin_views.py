@@ -1,15 +1,14 @@
-"""The animators' tools in the admin, for one workshop: who registered (page and CSV file)
-and « Écrire à tous les inscrits ». Open to whoever may edit the workshop's page."""
+"""The animators' tools in the admin, for one workshop: who registered (page and CSV file),
+« Écrire à tous les inscrits », cancelling a registration and giving someone on the waitlist a
+seat. Open only to that workshop's animators and the Éditeurs (acces.py): editing the page is
+not enough."""
 
-import csv
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -19,17 +18,18 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.admin.widgets import HeaderButton
 
-from . import changements
+from ressources import exports
+
+from . import acces, changements, registrations
 from .forms import MessageForm
 from .models import AtelierPage, Inscription
 
 PARIS = ZoneInfo("Europe/Paris")
 DATE_FORMAT = "%d/%m/%Y %H:%M"  # 23/11/2026 18:00, what French spreadsheets read as a date
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def can_see_registrations(atelier, user):
-    return atelier.permissions_for_user(user).can_edit()
+    return acces.peut_gerer_inscriptions(atelier, user)
 
 
 def paris(moment):
@@ -73,13 +73,14 @@ class Inscrits:
             ligne for ligne in lignes if ligne.inscription.statut == Inscription.Statut.ATTENTE
         ]
         self.toutes = self.confirmees + self.attente
+        self.gerables = not atelier.est_passe  # a workshop that is over keeps its list
         self.capacite = atelier.capacite
         self.places_libres = max(atelier.capacite - len(self.confirmees), 0)
         self.anonymisees = sum(1 for ligne in lignes if ligne.anonymisee)
 
 
 class AtelierAdminMixin:
-    """The workshop of the URL, or 404; PermissionDenied for who may not edit it."""
+    """The workshop of the URL, or 404; PermissionDenied for who may not see its registrants."""
 
     def dispatch(self, request, *args, **kwargs):
         self.atelier = get_object_or_404(AtelierPage, pk=kwargs["page_id"])
@@ -143,33 +144,16 @@ class InscriptionsView(AtelierAdminPageMixin, TemplateView):
         return context
 
 
-def cellule(value):
-    """A cell a spreadsheet will show, never evaluate (CSV formula injection)."""
-    value = str(value).replace("\r\n", "\n")
-    if value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 class InscriptionsCsvView(AtelierAdminMixin, View):
-    """The same list for spreadsheets set up in French: UTF-8 with BOM, « ; », CRLF."""
+    """The same list as a file, in the site's one CSV format (ressources.exports)."""
 
     def get(self, request, *args, **kwargs):
         inscrits = Inscrits(self.atelier)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="inscriptions-{self.atelier.slug}.csv"'
-        )
-        add_never_cache_headers(response)  # personal data: not kept by shared caches
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-        writer.writerow(
-            [_("Nom"), _("E-mail"), _("Structure"), _("Besoins"), _("Statut"), _("Inscrit le")]
-        )
-        for ligne in inscrits.toutes:
-            writer.writerow(
-                cellule(value)
-                for value in (
+        return exports.csv_response(
+            f"inscriptions-{self.atelier.slug}.csv",
+            [_("Nom"), _("E-mail"), _("Structure"), _("Besoins"), _("Statut"), _("Inscrit le")],
+            (
+                (
                     ligne.nom,
                     ligne.email,
                     ligne.structure,
@@ -177,8 +161,9 @@ class InscriptionsCsvView(AtelierAdminMixin, View):
                     ligne.statut,
                     ligne.inscrit_le,
                 )
-            )
-        return response
+                for ligne in inscrits.toutes
+            ),
+        )
 
 
 class MessageView(AtelierAdminPageMixin, FormView):
@@ -236,3 +221,80 @@ class MessageView(AtelierAdminPageMixin, FormView):
                 self.request, _("Le message n'a pas été envoyé : corrigez les erreurs."), form
             )
         return super().form_invalid(form)
+
+
+class InscriptionActionView(AtelierAdminPageMixin, TemplateView):
+    """A confirmation page (GET) and the action it confirms (POST) on one registration of
+    the workshop; 404 for a registration of another workshop, or anonymised."""
+
+    template_name = "evenements/admin/confirmer.html"
+
+    @cached_property
+    def inscription(self):
+        return get_object_or_404(
+            Inscription,
+            pk=self.kwargs["inscription_id"],
+            atelier=self.atelier,
+            anonymisee_at__isnull=True,
+        )
+
+    def get_breadcrumbs_items(self):
+        return super().get_breadcrumbs_items() + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        inscrits = Inscrits(self.atelier)
+        context.update(
+            inscription=self.inscription,
+            inscrits=inscrits,
+            suivante=inscrits.attente[0].inscription if inscrits.attente else None,
+            rang=registrations.rang(self.inscription),
+            action_url=self.request.path,
+            cancel_url=inscriptions_url(self.atelier),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            message = self.act(self.inscription)
+        except registrations.InscriptionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, message)
+        return redirect(inscriptions_url(self.atelier))
+
+
+class AnnulerInscriptionView(InscriptionActionView):
+    """An animator cancels a registration: the person's data is deleted, they are told by
+    e-mail, their seat goes to the waitlist."""
+
+    page_title = gettext_lazy("Annuler une inscription")
+    action = "annuler"
+
+    def act(self, inscription):
+        promue = registrations.annuler(inscription, par=self.request.user)
+        message = _("L'inscription de %(nom)s est annulée et ses données sont supprimées.") % {
+            "nom": inscription.nom
+        }
+        if promue is not None:
+            message += " " + _("Sa place est allée à %(nom)s.") % {"nom": promue.nom}
+        return message
+
+
+class PromouvoirInscriptionView(InscriptionActionView):
+    """An animator gives a seat to someone on the waitlist, even when none is free."""
+
+    page_title = gettext_lazy("Donner une place")
+    action = "promouvoir"
+
+    def get(self, request, *args, **kwargs):
+        if self.inscription.statut != Inscription.Statut.ATTENTE:
+            messages.info(request, _("Cette personne a déjà une place confirmée."))
+            return redirect(inscriptions_url(self.atelier))
+        return super().get(request, *args, **kwargs)
+
+    def act(self, inscription):
+        registrations.promouvoir(inscription, par=self.request.user)
+        return _("%(nom)s a maintenant une place confirmée et en est prévenu·e par e-mail.") % {
+            "nom": inscription.nom
+        }

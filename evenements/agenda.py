@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Count, F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -130,7 +131,15 @@ def agenda_context(request, agenda, archives=False):
         "result_count": page.paginator.count,
         "elided_page_range": elided_page_range(page),
         "archives": archives,
+        "webcal_url": webcal_url(request),
     }
+
+
+def webcal_url(request):
+    """The agenda feed as a webcal:// link, which opens the visitor's calendar program to
+    subscribe (it fetches the feed over the site's own scheme, https in production)."""
+    feed = request.build_absolute_uri(reverse("agenda_ics"))
+    return "webcal://" + feed.split("://", 1)[1]
 
 
 def prochains(home, count=3):

@@ -3,7 +3,7 @@ file that updates (same UID, higher SEQUENCE) or cancels (METHOD:CANCEL) the ent
 
 from ressources import emails
 
-from . import calendrier, registrations
+from . import calendrier, notifications
 from .models import AtelierPage, Inscription
 
 ANNOUNCED = ("debut", "fin", "format", "adresse", "lien_visio", "annule")
@@ -40,18 +40,14 @@ def tell_registrants(atelier, cancelled):
     template = "evenements/emails/annulation" if cancelled else "evenements/emails/changement"
     sent = 0
     for inscription in inscriptions:
+        inscription.atelier = atelier  # the page as just published, not read again
         attachments = []
         if cancelled or inscription.statut == Inscription.Statut.CONFIRMEE:
-            attachments = [calendrier.attachment(atelier, cancelled=cancelled)]
+            attachments = [calendrier.invitation(inscription, cancelled=cancelled)]
         sent += emails.notify(
             [inscription.email],
             template,
-            {
-                "inscription": inscription,
-                "atelier": atelier,
-                "lien": emails.absolute(registrations.lien(inscription)),
-                "url": emails.absolute(atelier.url or ""),
-            },
+            notifications.contexte(inscription),
             attachments=attachments,
         )
     return sent

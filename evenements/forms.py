@@ -28,6 +28,21 @@ class InscriptionForm(HoneypotMixin, forms.ModelForm):
         labels = {"structure": _("Structure (facultatif)"), "besoins": _("Besoins (facultatif)")}
 
 
+class RenvoiLienForm(HoneypotMixin, forms.Form):
+    """« Renvoyer mon lien »: the personal links of a registration, again, by e-mail. Its own
+    prefix keeps its ids apart from the registration form's on the workshop page."""
+
+    prefix = "renvoi"
+
+    email = forms.EmailField(
+        label=_("Adresse e-mail de votre inscription"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def adresse(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
 class MessageForm(forms.Form):
     """« Écrire à tous les inscrits » (e.g. a room change)."""
 

@@ -6,8 +6,8 @@ from wagtail.signals import page_published
 
 from . import changements
 from .models import AgendaPage, AtelierPage
+from .models.ateliers import ANIMATEURS
 
-ANIMATEURS = "Animateurs"
 ANIMATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
 
 

@@ -1,29 +1,71 @@
+"""The public side of registrations: the form of a workshop page and « Renvoyer mon lien »,
+which both answer with the same neutral « Vérifiez vos e-mails » (nobody learns there whether
+an address is registered); a registrant's personal page, calendar file and cancellation; the
+public calendar files."""
+
+from functools import wraps
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
 
-from . import calendrier, registrations
-from .forms import InscriptionForm
+from . import calendrier, liens, notifications, registrations
+from .forms import InscriptionForm, RenvoiLienForm
 from .models import AgendaPage, AtelierPage
+from .models.ateliers import LIENS_VALABLES_APRES
+
+RENVOIS_PAR_IP = "10/h"
+LIENS_PAR_ADRESSE = "3/h"  # e-mails of links to one address, whichever form asked for them
+INSCRIPTION, RENVOI = "inscription", "lien"
+
+
+def _atelier_public(pk):
+    atelier = AtelierPage.objects.live().public().filter(pk=pk).first()
+    if atelier is None:
+        raise Http404
+    return atelier
+
+
+def _verifiez(atelier, demande):
+    url = reverse("atelier_verifiez", args=[atelier.pk])
+    return redirect(f"{url}?{urlencode({'demande': demande})}")
+
+
+def _trop_de_liens(request, adresse):
+    return is_ratelimited(
+        request,
+        group="evenements.liens",
+        key=lambda _group, _request: adresse,
+        rate=LIENS_PAR_ADRESSE,
+        increment=True,
+    )
 
 
 @require_POST
 def inscrire(request, pk):
-    """The registration form of a workshop page; errors re-display the page with the form."""
-    atelier = AtelierPage.objects.live().public().filter(pk=pk).first()
-    if atelier is None:
-        raise Http404
+    """The registration form of a workshop page: a new registration and an address already
+    registered get the same answer (the latter its links again, by e-mail); errors re-display
+    the page with the form."""
+    atelier = _atelier_public(pk)
     form = InscriptionForm(request.POST)
     if form.is_valid():
         try:
-            inscription = registrations.inscrire(atelier, **_fields(form))
+            registrations.inscrire(atelier, **_fields(form))
+        except registrations.DejaInscrit as deja:
+            if deja.inscription and not _trop_de_liens(request, deja.inscription.email):
+                notifications.renvoyer_liens(deja.inscription)
+            return _verifiez(atelier, INSCRIPTION)
         except registrations.InscriptionError as error:
             form.add_error(None, str(error))
         else:
-            return redirect(registrations.lien(inscription))
+            return _verifiez(atelier, INSCRIPTION)
     return atelier.serve(request, inscription_form=form)
 
 
@@ -32,22 +74,82 @@ def _fields(form):
     return {key: data[key] for key in ("nom", "email", "structure", "besoins")}
 
 
+@require_POST
+def renvoyer_lien(request, pk):
+    """« Renvoyer mon lien »: the same answer whether the address is registered or not;
+    limited per IP address and per e-mail address."""
+    atelier = _atelier_public(pk)
+    form = RenvoiLienForm(request.POST)
+    valid = form.is_valid()
+    limite = is_ratelimited(
+        request, group="evenements.renvoi", key="ip", rate=RENVOIS_PAR_IP, increment=True
+    )
+    if valid and not limite:
+        limite = _trop_de_liens(request, form.adresse())
+    if valid and not limite:
+        if atelier.liens_valables():
+            for inscription in atelier.inscriptions.filter(
+                email=form.adresse(), anonymisee_at__isnull=True
+            ):
+                notifications.renvoyer_liens(inscription)
+        return _verifiez(atelier, RENVOI)
+    if limite:
+        form.add_error(None, _("Trop de demandes en peu de temps : réessayez dans une heure."))
+    response = atelier.serve(request, renvoi_form=form)
+    if limite:
+        response.status_code = 429
+    return response
+
+
+def verifiez(request, pk):
+    """« Vérifiez vos e-mails », the same for everybody: what the e-mail holds, not whether
+    one went."""
+    atelier = _atelier_public(pk)
+    demande = RENVOI if request.GET.get("demande") == RENVOI else INSCRIPTION
+    return render(
+        request,
+        "evenements/verifiez.html",
+        {"atelier": atelier, "renvoi": demande == RENVOI},
+    )
+
+
+def personnelle(view):
+    """A page reached by a personal link: kept by no cache, and its address (the link) never
+    sent to other sites. ``same-origin``, not ``no-referrer``: the browser must still send
+    the Origin header Django's CSRF check reads on the cancellation form."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
 def refus(request, erreur):
     """A clear page for a personal link that cannot be used (tampered, gone, too late)."""
     agenda = AgendaPage.objects.live().filter(locale=Locale.get_active()).first()
     return render(
         request,
         "evenements/lien_invalide.html",
-        {"erreur": erreur, "agenda_url": agenda.url if agenda else ""},
+        {
+            "erreur": erreur,
+            "agenda_url": agenda.url if agenda else "",
+            "jours_liens": LIENS_VALABLES_APRES.days,
+        },
         status=400,
     )
 
 
+@personnelle
 def inscription(request, signed):
-    """A participant's own page: status, visio link, calendar, cancellation."""
+    """A participant's own page: status, visio link, calendar, how to cancel."""
     try:
-        inscription = registrations.depuis_lien(signed)
-    except registrations.InscriptionError as error:
+        inscription = liens.inscription_de(signed, liens.VOIR)
+    except liens.LienInvalide as error:
         return refus(request, error)
     atelier = inscription.atelier
     return render(
@@ -57,27 +159,51 @@ def inscription(request, signed):
             "inscription": inscription,
             "atelier": atelier,
             "passe": atelier.est_passe,
-            "signed": signed,
             "rang": registrations.rang(inscription),
+            "calendrier_url": liens.calendrier(inscription),
         },
     )
 
 
-@require_POST
-def annuler(request, signed):
+@personnelle
+def inscription_ics(request, signed):
+    """The participant's own calendar file, with the visio link once their seat is confirmed."""
     try:
-        inscription = registrations.depuis_lien(signed)
-    except registrations.InscriptionError as error:
+        inscription = liens.inscription_de(signed, liens.VOIR)
+    except liens.LienInvalide as error:
+        return refus(request, error)
+    return calendrier.participant_response(request, inscription)
+
+
+@personnelle
+@require_http_methods(["GET", "HEAD", "POST"])
+def annuler(request, signed):
+    """« Annuler mon inscription ? »: the page says what will be deleted; its form does it."""
+    try:
+        inscription = liens.inscription_de(signed, liens.ANNULER)
+    except liens.LienInvalide as error:
         return refus(request, error)
     atelier = inscription.atelier
-    try:
-        registrations.annuler(inscription)
-    except registrations.InscriptionError as error:
-        return refus(request, error)
-    messages.success(
-        request, _("Votre inscription est annulée et vos données sont supprimées. À bientôt !")
+    if request.method == "POST":
+        try:
+            registrations.annuler(inscription)
+        except registrations.InscriptionError as error:
+            return refus(request, error)
+        messages.success(
+            request,
+            _(
+                "Votre inscription est annulée et vos données sont supprimées. Un e-mail vous "
+                "le confirme. À bientôt !"
+            ),
+        )
+        return redirect(atelier.url or "/")
+    if atelier.est_passe:
+        return refus(request, _("Cet atelier est passé : l'inscription ne peut plus être annulée."))
+    return render(
+        request,
+        "evenements/annuler.html",
+        {"inscription": inscription, "atelier": atelier},
     )
-    return redirect(atelier.url)
 
 
 def agenda_ics(request):

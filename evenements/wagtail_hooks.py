@@ -1,9 +1,10 @@
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import admin_views
+from . import acces, admin_views
 from .models import AtelierPage
 
 admin_urlpatterns = [
@@ -22,17 +23,29 @@ admin_urlpatterns = [
         admin_views.MessageView.as_view(),
         name="message",
     ),
+    path(
+        "<int:page_id>/inscriptions/<int:inscription_id>/annuler/",
+        admin_views.AnnulerInscriptionView.as_view(),
+        name="annuler",
+    ),
+    path(
+        "<int:page_id>/inscriptions/<int:inscription_id>/promouvoir/",
+        admin_views.PromouvoirInscriptionView.as_view(),
+        name="promouvoir",
+    ),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_inscriptions_urls():
-    """/admin/ateliers/<id>/inscriptions/ (and .csv, and message/)."""
+    """/admin/ateliers/<id>/inscriptions/ (and .csv, message/, <inscription>/annuler/ and
+    <inscription>/promouvoir/)."""
     return [path("ateliers/", include((admin_urlpatterns, "evenements_admin")))]
 
 
 def inscriptions_button(page, user, priority):
-    """« Inscriptions » on a workshop, for whoever may edit it (the views check it again)."""
+    """« Inscriptions » on a workshop, for its animators and the Éditeurs (the views check it
+    again)."""
     page_class = page.specific_class
     if page_class is None or not issubclass(page_class, AtelierPage):
         return
@@ -45,6 +58,13 @@ def inscriptions_button(page, user, priority):
         attrs={"title": _("Voir les inscriptions, les exporter, écrire aux inscrits")},
         priority=priority,
     )
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    """« Voir et gérer les inscriptions de tous les ateliers » in the groups' admin form."""
+    app_label, codename = acces.GERER_INSCRIPTIONS.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 @hooks.register("register_page_header_buttons")

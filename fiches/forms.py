@@ -1,3 +1,4 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,14 +7,36 @@ from ressources.models import Domaine, Public
 
 from . import uploads
 from .identifiers import clean_rna, clean_siren_or_siret
-from .models import FichePage, PieceJointe, Structure
+from .models import Adhesion, FichePage, PieceJointe, Structure
+
+TOO_LONG = _("Ce texte est trop long : %(show_value)d caractères pour %(limit_value)d au plus.")
 
 
-class StructureForm(HoneypotMixin, forms.ModelForm):
+class LongText(forms.CharField):
+    """Text on several lines, its line breaks counted as one character each, as the browser
+    counts them for ``maxlength`` (it sends them as two: CR LF)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class BoundedLengthsMixin:
+    """Every text field of the form says its limit and the length typed when it is over."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = TOO_LONG
+
+
+class StructureForm(BoundedLengthsMixin, HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Structure
         fields = ["nom", "type_structure", "siret", "rna", "departement", "site_web", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"description": LongText}
 
     siret = forms.CharField(
         label=Structure._meta.get_field("siret").verbose_name,
@@ -63,9 +86,23 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
 
 
-class FicheForm(HoneypotMixin, forms.ModelForm):
+class FicheForm(BoundedLengthsMixin, HoneypotMixin, forms.ModelForm):
     """A fiche as its contributors write it. Files are kept as soon as they pass the checks,
-    even when another field has an error, so the form comes back with them attached."""
+    even when another field has an error, so the form comes back with them attached. Every
+    text is bounded (the fiche's own fields in the model), so that no fiche is long to
+    render."""
+
+    title = forms.CharField(
+        label=_("Titre"),
+        max_length=150,
+        help_text=_("Ce que vous avez réussi, en quelques mots : « Notre première paie »."),
+    )
+    chapo = LongText(
+        label=_("Résumé"),
+        max_length=600,
+        help_text=_("Deux ou trois phrases : le problème et ce que votre fiche apporte."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     nouveaux_fichiers = MultipleFileField(
         label=_("Joindre des fichiers"),
@@ -97,17 +134,17 @@ class FicheForm(HoneypotMixin, forms.ModelForm):
             "pieges",
             "liens",
         ]
-        labels = {"title": _("Titre"), "chapo": _("Résumé")}
         help_texts = {
-            "title": _("Ce que vous avez réussi, en quelques mots : « Notre première paie »."),
-            "chapo": _("Deux ou trois phrases : le problème et ce que votre fiche apporte."),
-            "liens": _("Une adresse par ligne, avec quelques mots pour dire ce qu'on y trouve."),
+            "liens": _(
+                "Une adresse par ligne, commençant par https://, avec quelques mots pour dire "
+                "ce qu'on y trouve."
+            ),
         }
         widgets = {
             "domaines": forms.CheckboxSelectMultiple,
             "publics": forms.CheckboxSelectMultiple,
-            "chapo": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = dict.fromkeys(FichePage.TEXTS, LongText)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,3 +232,19 @@ class FicheForm(HoneypotMixin, forms.ModelForm):
         fiche.domaines = self.cleaned_data["domaines"]
         fiche.publics = self.cleaned_data["publics"]
         return fiche
+
+
+class SignupForm(HoneypotMixin, AllauthSignupForm):
+    """allauth's sign-up (ACCOUNT_FORMS) with the site's honeypot: labelled, out of sight and of
+    the keyboard, rendered by templates/includes/form.html like every other public form."""
+
+
+class AdhesionForm(BoundedLengthsMixin, forms.ModelForm):
+    """Asking to join a structure, with a word for its members."""
+
+    class Meta:
+        model = Adhesion
+        fields = ["message"]
+        labels = {"message": _("Un mot pour les membres (facultatif)")}
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"message": LongText}

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Structure
@@ -14,7 +15,19 @@ class StructureViewSet(ModelViewSet):
     menu_label = _("Structures")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["nom", "type_structure", "departement", "verifiee", "created_at"]
+    list_display = [
+        "nom",
+        "type_structure",
+        "departement",
+        StatusFlagColumn(
+            "verifiee",
+            label=_("Vérifiée"),
+            true_label=_("Vérifiée"),
+            false_label=_("À vérifier"),
+            sort_key="verifiee",
+        ),
+        "created_at",
+    ]
     list_filter = ["verifiee", "type_structure", "departement"]
     search_fields = ["nom", "siret", "rna"]
     panels = [

@@ -1,7 +1,13 @@
 """E-mails of the site (members, contributors, workshop participants). A failing mail server
-never undoes what the person did: the failure is logged and the action stands."""
+never undoes what the person did: the failure is logged and the action stands.
+
+Links in them point at the site's real address: the one the current request came to (its
+scheme and host, which ALLOWED_HOSTS has checked), or, outside a request (cron commands),
+``WAGTAILADMIN_BASE_URL``, which Wagtail's own notifications use too."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+_request = ContextVar("entraide_email_links_request", default=None)
 
 
 def notify(recipients, template, context, language=None, attachments=(), bcc=False):
@@ -43,5 +50,24 @@ def _message(recipients, template, context, language, attachments, bcc):
     return message
 
 
+@contextmanager
+def links_from(request):
+    """While ``request`` is served, e-mail links start with the address it came to
+    (``ressources.middleware.EmailLinksMiddleware``)."""
+    token = _request.set(request)
+    try:
+        yield
+    finally:
+        _request.reset(token)
+
+
+def base_url():
+    """``https://host[:port]`` of the site, without a trailing slash."""
+    request = _request.get()
+    if request is not None:
+        return f"{request.scheme}://{request.get_host()}"
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
 def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return base_url() + path

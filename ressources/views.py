@@ -8,15 +8,16 @@ from . import serving
 
 @require_safe
 def download_document(request, document_id):
-    """Serve a document as an attachment and count the download."""
+    """Serve a document as an attachment; public when its collection has no restriction."""
     document = get_object_or_404(get_document_model(), pk=document_id)
-    for restriction in document.collection.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404
+    restrictions = list(document.collection.get_view_restrictions())
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        raise Http404
     return serving.download(
         request,
         document.file,
         document.filename,
         title=document.title,
         count=document.count_download,
+        public=not restrictions,
     )

@@ -1,7 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
+from .admin_access import visible_pages
 from .models import Domaine, Public
 
 
@@ -28,3 +31,19 @@ class TaxonomieViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomieViewSetGroup)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_pages_the_user_may_see(pages, request):
+    """The page chooser lists and finds only pages whose title the user may read."""
+    return visible_pages(request.user, pages)
+
+
+# Registered after Wagtail's own page bulk actions (order 0), which they replace.
+for bulk_action in (
+    admin_views.DeleteBulkAction,
+    admin_views.MoveBulkAction,
+    admin_views.PublishBulkAction,
+    admin_views.UnpublishBulkAction,
+):
+    hooks.register("register_bulk_action", bulk_action, order=1)

@@ -1,6 +1,7 @@
 """The inventory in the Wagtail admin: four reports for network staff, each filtered, sorted
-and exported (CSV or XLSX) by Wagtail's own report view. The queries live in
-``search.inventaire``; these views only read the filters and describe the columns."""
+and exported (XLSX, or CSV in the site's one format) by Wagtail's own report view. The
+queries live in ``search.inventaire``; these views only read the filters and describe the
+columns."""
 
 import django_filters
 from django import forms
@@ -17,6 +18,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ressources import exports
 from ressources.listing import ressource_types
 from ressources.models import Domaine, RessourcePage
 
@@ -80,7 +82,7 @@ class PeriodeFilterSet(InventaireFilterSet):
         fields = ["periode", "langue"]
 
 
-class InventaireView(ReportView):
+class InventaireView(exports.CsvExportMixin, ReportView):
     permission_policy = permission_policy
     permission_required = "view"
     header_icon = "table"

@@ -1,16 +1,21 @@
 """Keeping the search entries in step with what is published.
 
 An entry is written when a page is published and removed when it is unpublished, deleted
-(cascade) or made private; ``update_index`` rebuilds them all. Only live, public pages get
-one, and an entry is built from the published page, never from a draft.
+(cascade) or made private; the entries of a section follow it when it is moved or its privacy
+changes, and those that show a structure's or a taxonomy term's name follow its edits
+(``search.signals``); ``update_index`` rebuilds them all. Only live, public pages get one, and
+an entry is built from the published page, never from a draft.
 """
+
+import logging
 
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.search.backends import get_search_backends_with_name
 
 from ressources.models import Domaine, GuidePage, ModelePage, Public
 
@@ -18,6 +23,7 @@ from . import memo
 from .models import Entree
 
 CHUNK_SIZE = 500
+logger = logging.getLogger(__name__)
 
 
 def searchable_models():
@@ -138,12 +144,7 @@ def synchroniser_tout(progress=None):
     existing = set(Entree.objects.values_list("page_id", flat=True))
     kept, names = set(), {}
     for model, type_ in searchable_models().items():
-        pages = model.objects.live().order_by("pk").select_related("locale")
-        if hasattr(model, "structure"):
-            pages = pages.select_related("structure")
-        pages = pages.prefetch_related(
-            *[name for name in ("domaines", "publics") if hasattr(model, name)]
-        )
+        pages = _live_pages(model)
         total = pages.count()
         for start in range(0, total, CHUNK_SIZE):
             chunk = [
@@ -155,11 +156,74 @@ def synchroniser_tout(progress=None):
             kept.update(page.pk for page in chunk)
             if progress:
                 progress(model, min(start + CHUNK_SIZE, total), total)
-    stale = sorted(existing - kept)
-    for start in range(0, len(stale), CHUNK_SIZE):
-        Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
+    _remove(existing - kept)
     memo.forget()
     return len(kept)
+
+
+def synchroniser_pages(pages):
+    """Bring the entries of ``pages`` (a queryset of ``Page``) in step with them, in bulk:
+    written and indexed for those people can find, removed for the others. For the changes
+    that touch many pages at once: a section moved or made private, a structure or a
+    domaine renamed."""
+    restricted_paths = _restricted_paths()
+    page_ids = pages.values("pk")
+    existing = set(Entree.objects.filter(page__in=page_ids).values_list("page_id", flat=True))
+    kept, names = set(), {}
+    for model, type_ in searchable_models().items():
+        candidates = _live_pages(model).filter(pk__in=page_ids)
+        total = candidates.count()
+        for start in range(0, total, CHUNK_SIZE):
+            chunk = [
+                page
+                for page in candidates[start : start + CHUNK_SIZE]
+                if findable(page, restricted_paths)
+            ]
+            _write_chunk(chunk, type_, names)
+            _index_entries([page.pk for page in chunk])
+            kept.update(page.pk for page in chunk)
+    _remove(existing - kept)
+    memo.forget()
+
+
+def synchroniser_sous_arbre(page):
+    """The entries of ``page`` and of every page under it."""
+    synchroniser_pages(Page.objects.descendant_of(page, inclusive=True))
+
+
+def _live_pages(model):
+    pages = model.objects.live().order_by("pk").select_related("locale")
+    if hasattr(model, "structure"):
+        pages = pages.select_related("structure")
+    return pages.prefetch_related(
+        *[name for name in ("domaines", "publics") if hasattr(model, name)]
+    )
+
+
+def _remove(page_ids):
+    """Remove the entries of these pages; the ``post_delete`` handler takes each out of the
+    search index."""
+    stale = sorted(page_ids)
+    for start in range(0, len(stale), CHUNK_SIZE):
+        Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
+
+
+def _index_entries(page_ids):
+    """Index the entries of these pages in one call per search backend (``bulk_create``
+    sends no signal). As Wagtail does for one object, an engine that may be unreachable
+    (Elasticsearch) logs its error instead of failing the change."""
+    if not page_ids:
+        return
+    entries = list(
+        Entree.objects.filter(page_id__in=page_ids).prefetch_related("domaines", "publics")
+    )
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(Entree, entries)
+        except Exception:
+            logger.exception("Indexing %d entries in the '%s' backend failed", len(entries), name)
+            if not backend.catch_indexing_errors:
+                raise
 
 
 def _write_chunk(pages, type_, names):

@@ -1,39 +1,52 @@
-"""What a search found, kept a few minutes in Django's cache.
+"""What a search found, kept five minutes in the search cache (``settings.CACHES["recherche"]``).
 
 People search the same few things (the inventory shows it): a network's popular queries are
 answered from the cache instead of counting and ranking thousands of matches again. What is
 kept: the count and facet counts of a query with its filters, and the entry ids of each page
 of results, never the entries themselves (a result is always read fresh from the database).
 
+The search cache is a cache of its own: however many different searches people make, they
+only push out other searches, never the counters of the rate limits (``default`` cache).
+
 Every key carries a *generation*, replaced whenever the searchable content changes (an entry
-written or removed, a synonym edited), so a change shows at the next search; and the minute,
-so a workshop that has just ended does not stay in a kept result for long.
+written or removed, a synonym edited), so a change shows at the next search; and the end of
+the next workshop to finish, so a kept result is dropped the moment a workshop it may show
+ends, and is otherwise kept its five minutes.
 """
 
 import hashlib
 import json
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
+from .models import Entree
+
+CACHE = "recherche"  # the alias in settings.CACHES
 GENERATION_KEY = "recherche:generation"
 TIMEOUT = 300  # seconds
 
 
+def cache():
+    """Looked up at each use: a test that changes ``CACHES`` gets the new one."""
+    return caches[CACHE]
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = cache().get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY)
+        cache().add(GENERATION_KEY, time.time_ns(), None)
+        value = cache().get(GENERATION_KEY)
     return value
 
 
 def invalidate():
     """Forget every kept result. A new value, never an increment: a cleared cache cannot
     meet its old keys again."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    cache().set(GENERATION_KEY, time.time_ns(), None)
 
 
 def forget(**kwargs):
@@ -44,17 +57,33 @@ def forget(**kwargs):
     transaction.on_commit(invalidate)
 
 
-def key(*parts):
-    minute = timezone.now().replace(second=0, microsecond=0).isoformat()
-    text = json.dumps([generation(), minute, *parts], sort_keys=True, default=str)
+def next_end(current_generation):
+    """When the first workshop still to finish ends (None if none), read once per generation
+    and again only when that moment has passed."""
+    key = f"recherche:prochaine-fin:{current_generation}"
+    now = timezone.now()
+    kept = cache().get(key)
+    if kept is not None and (kept[0] is None or kept[0] > now):
+        return kept[0]
+    fin = Entree.objects.filter(fin__gt=now).aggregate(fin=Min("fin"))["fin"]
+    cache().set(key, (fin,), TIMEOUT)
+    return fin
+
+
+def key(*parts, shows_workshops=True):
+    """The cache key of what ``parts`` describe; unless told it ``shows_workshops`` not (a
+    query plan), it changes when the next workshop ends."""
+    current = generation()
+    ends = next_end(current) if shows_workshops else None
+    text = json.dumps([current, ends, *parts], sort_keys=True, default=str)
     return "recherche:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def get_or_compute(cache_key, compute):
-    value = cache.get(cache_key)
+    value = cache().get(cache_key)
     if value is None:
         value = compute()
-        cache.set(cache_key, value, TIMEOUT)
+        cache().set(cache_key, value, TIMEOUT)
     return value
 
 

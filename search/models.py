@@ -103,7 +103,7 @@ class Synonyme(models.Model):
     panels = [FieldPanel("langue"), FieldPanel("expressions")]
 
     class Meta:
-        verbose_name = _("synonymes")
+        verbose_name = _("groupe de synonymes")
         verbose_name_plural = _("synonymes")
         ordering = ["langue", "expressions"]
 

@@ -8,6 +8,7 @@ the URL), the taxonomy names, the editors' picks. What a search found is kept a 
 (``memo``): made again, it reads back the page's entries by id.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -27,6 +28,9 @@ PER_PAGE = 10
 FACETS = ("type", "departement", "domaines", "publics")
 SORTS = ("pertinence", "date")
 DEPARTEMENT_NAMES = dict(DEPARTEMENTS)
+# A taxonomy term's slug (``SlugField``): anything else names no term, and a NUL byte in a
+# query fails on PostgreSQL.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @dataclass
@@ -45,10 +49,14 @@ class Filters:
             raw = str(data.get(name, ""))[:80]
             return raw if raw and (allowed is None or raw in allowed) else ""
 
+        def slug(name):
+            raw = value(name)
+            return raw if SLUG.fullmatch(raw) else ""
+
         return cls(
             type=value("type", Entree.Type.values),
-            domaine=value("domaine"),
-            public=value("public"),
+            domaine=slug("domaine"),
+            public=slug("public"),
             departement=value("departement", DEPARTEMENT_NAMES),
         )
 

@@ -1,7 +1,15 @@
-from django.db.models.signals import post_delete, post_save
+"""What keeps the search entries in step with the site: publication, moves, privacy, and the
+edits of what entries show besides their page (a structure's name and département, a domaine's
+or a public's name)."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from ressources.models import Domaine, Public
 
 from . import indexation, memo, requetes
 from .models import Entree, Synonyme
@@ -17,16 +25,85 @@ def unindex_unpublished_page(sender, instance, **kwargs):
     indexation.retirer(instance)
 
 
+@receiver(post_page_move)
+def follow_moved_section(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    """Moved under a private section, or out of one: findable or not with its new ancestors."""
+    if parent_page_before.pk != parent_page_after.pk:
+        indexation.synchroniser_sous_arbre(instance)
+
+
 @receiver(post_save, sender=PageViewRestriction)
 def unindex_private_pages(sender, instance, **kwargs):
     pages = instance.page.get_descendants(inclusive=True)
-    indexation.Entree.objects.filter(page__in=pages).delete()
+    Entree.objects.filter(page__in=pages).delete()
 
 
 @receiver(post_delete, sender=PageViewRestriction)
 def reindex_when_restriction_lifted(sender, instance, **kwargs):
-    for page in instance.page.get_descendants(inclusive=True).live().specific():
-        indexation.synchroniser(page)
+    """Once the change is committed: a restriction is also deleted with its page, and
+    entries written then for the page's subtree would stop the page's own deletion."""
+    page_id = instance.page_id
+    transaction.on_commit(lambda: _synchronise_subtree(page_id))
+
+
+def _synchronise_subtree(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:  # not deleted with its restriction
+        indexation.synchroniser_sous_arbre(page)
+
+
+@receiver(post_save, sender="fiches.Structure")
+def follow_structure(sender, instance, raw=False, **kwargs):
+    """The entries of its fiches show its name and its département."""
+    if raw:  # loaded as is (``loaddata``): its fiches' entries are loaded too
+        return
+    fiches = Entree.objects.filter(page__in=instance.fiches.values("pk"))
+    stale = fiches.exclude(structure=instance.nom, departement=instance.departement)
+    if stale.exists():
+        indexation.synchroniser_pages(Page.objects.filter(pk__in=stale.values("page_id")))
+
+
+@receiver(pre_save, sender=Domaine)
+@receiver(pre_save, sender=Public)
+def note_taxon_before_edit(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    stored = sender.objects.filter(pk=instance.pk)
+    instance.avant_modification = stored.values("nom", "slug").first()
+
+
+@receiver(post_save, sender=Domaine)
+@receiver(post_save, sender=Public)
+def follow_taxon(sender, instance, created, **kwargs):
+    """The entries of a term, in every language (translated pages keep the source-language
+    terms and show the names of their own language, found by slug), show its name."""
+    before = getattr(instance, "avant_modification", None)
+    if created or before is None or before == {"nom": instance.nom, "slug": instance.slug}:
+        return
+    slugs = {before["slug"], instance.slug}
+    indexation.synchroniser_pages(_pages_of_term(sender, instance, slugs))
+
+
+@receiver(pre_delete, sender=Domaine)
+@receiver(pre_delete, sender=Public)
+def note_taxon_pages(sender, instance, **kwargs):
+    pages = _pages_of_term(sender, instance, {instance.slug})
+    instance.pages_concernees = list(pages.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Domaine)
+@receiver(post_delete, sender=Public)
+def follow_deleted_taxon(sender, instance, **kwargs):
+    pages = getattr(instance, "pages_concernees", [])
+    if pages:
+        indexation.synchroniser_pages(Page.objects.filter(pk__in=pages))
+
+
+def _pages_of_term(model, term, slugs):
+    """The pages whose entry is tagged with ``term`` or one of its translations."""
+    relation = "domaines" if model is Domaine else "publics"
+    tagged = Q(**{relation: term}) | Q(**{f"{relation}__slug__in": slugs})
+    return Page.objects.filter(pk__in=Entree.objects.filter(tagged).values("page_id"))
 
 
 @receiver(post_save, sender=Synonyme)

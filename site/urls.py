@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ressources import admin_urls as ressources_admin_urls
 from ressources import views as ressources_views
 from search import views as search_views
 
 urlpatterns = [
+    # Admin views of ours answering in front of Wagtail's (ressources/admin_urls.py).
+    path("admin/", include(ressources_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -2,8 +2,8 @@ import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.core.cache import caches
+from django.db import connections, transaction
 from django.test.utils import override_settings
 from django.utils import translation
 
@@ -38,8 +38,10 @@ def media_root(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def fresh_cache_and_language():
     """Wagtail caches the site root paths: a page tree rolled back by a previous test must not
-    leak into the next one. Requests activate a language: start each test from the default."""
-    cache.clear()
+    leak into the next one, nor a kept search result or a rate limit's counter (every cache).
+    Requests activate a language: start each test from the default."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
     translation.activate("fr")
     yield
     translation.deactivate()
@@ -75,7 +77,13 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # With that loop running, Django keeps this thread's database connections apart from
+    # those opened before: hand it the same ones, or the test database's saved data
+    # (serialized_rollback) and open transactions would be lost to the browser tests.
+    opened = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in opened.items():
+            connections[alias] = connection
         browser = browser_support.launch(playwright)
         try:
             yield browser

@@ -1,8 +1,11 @@
 """Ateliers (thematic workshops): the agenda, each workshop, and who animates it."""
 
 import uuid
+from datetime import timedelta
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -21,7 +24,12 @@ from ressources.blocks import TEXT_FEATURES
 from ressources.listing import with_taxonomy_labels
 from ressources.models import Domaine
 
+from ..admin_forms import AtelierPageForm
+
 RESERVED_SLUG = "agenda"  # /fr/ateliers/agenda.ics is the feed of the whole agenda
+ANIMATEURS = "Animateurs"  # the group whose members may be named as a workshop's animators
+# Personal links (see liens.py) stop working this long after the workshop's end.
+LIENS_VALABLES_APRES = timedelta(days=30)
 
 
 class Format(models.TextChoices):
@@ -156,6 +164,7 @@ class AtelierPage(Page):
         index.FilterField("departement"),
         index.FilterField("annule"),
     ]
+    base_form_class = AtelierPageForm
     parent_page_types = ["evenements.AgendaPage"]
     subpage_types = []
     template = "evenements/atelier_page.html"
@@ -232,13 +241,31 @@ class AtelierPage(Page):
         now = now or timezone.now()
         return not self.annule and not self.inscription_externe and now < self.cloture
 
-    def get_context(self, request, *args, inscription_form=None, **kwargs):
-        from ..forms import InscriptionForm
+    def liens_valables(self, now=None):
+        """Whether the registrants' personal links still work (until some time after the end)."""
+        return (now or timezone.now()) < self.fin + LIENS_VALABLES_APRES
+
+    def comptes_animateurs(self):
+        """Who animates this workshop: the accounts named among its animators, and its owner
+        (who created it). They see its registrants and are told of cancellations."""
+        return (
+            get_user_model()
+            .objects.filter(
+                models.Q(ateliers_animes__atelier=self) | models.Q(pk=self.owner_id),
+                is_active=True,
+            )
+            .distinct()
+        )
+
+    def get_context(self, request, *args, inscription_form=None, renvoi_form=None, **kwargs):
+        from ..forms import InscriptionForm, RenvoiLienForm
 
         context = super().get_context(request, *args, **kwargs)
         if self.pk:
             with_taxonomy_labels([self])
         context["inscription_form"] = inscription_form or InscriptionForm()
+        context["renvoi_form"] = renvoi_form or RenvoiLienForm()
+        context["renvoi_possible"] = not self.inscription_externe and self.liens_valables()
         context["statut"] = self.statut()
         context["inscriptions_ouvertes"] = self.inscriptions_ouvertes()
         return context
@@ -255,8 +282,21 @@ class AtelierAnimateur(Orderable):
         blank=True,
         related_name="+",
     )
+    compte = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte sur le site"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ateliers_animes",
+        limit_choices_to={"groups__name": ANIMATEURS},
+        help_text=_(
+            "Parmi les membres du groupe Animateurs : ce compte voit les inscriptions de cet "
+            "atelier et reçoit un e-mail à chaque annulation."
+        ),
+    )
 
-    panels = [FieldPanel("nom"), FieldPanel("structure")]
+    panels = [FieldPanel("nom"), FieldPanel("structure"), FieldPanel("compte")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("animateur ou animatrice")

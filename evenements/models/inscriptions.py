@@ -1,5 +1,6 @@
 """Who registered for a workshop. Personal data is deleted on cancellation and anonymised
-some time after the workshop (counts are kept)."""
+some time after the workshop (counts are kept). Only the workshop's animators and the holders
+of ``evenements.gerer_inscriptions`` (the Éditeurs) see it."""
 
 import secrets
 
@@ -45,6 +46,10 @@ class Inscription(models.Model):
         verbose_name = _("inscription")
         verbose_name_plural = _("inscriptions")
         ordering = ["created_at", "pk"]
+        # Given to the Éditeurs (migration 0002); a workshop's animators need no permission.
+        permissions = [
+            ("gerer_inscriptions", _("Voir et gérer les inscriptions de tous les ateliers"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["atelier", "email"],

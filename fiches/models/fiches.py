@@ -15,6 +15,7 @@ from wagtail.search import index
 from ressources.listing import ressource_listing
 from ressources.models import RessourcePage
 
+from .. import texte
 from .structures import Structure
 
 WORKFLOW_NAME = "Modération des fiches"
@@ -66,7 +67,7 @@ class FicheIndexPage(Page):
             ressource_listing(
                 request,
                 self.locale,
-                queryset=fiches.select_related("structure"),
+                queryset=fiches.select_related("structure").defer("rendered_texts"),
                 filterset_class=FicheFilterSet,
             )
         )
@@ -78,12 +79,20 @@ class FichePage(RessourcePage):
         Structure, verbose_name=_("structure"), on_delete=models.PROTECT, related_name="fiches"
     )
     situation = models.TextField(
-        _("notre situation"), help_text=_("Qui vous êtes, le problème que vous aviez.")
+        _("notre situation"),
+        max_length=3000,
+        help_text=_("Qui vous êtes, le problème que vous aviez."),
     )
-    etapes = models.TextField(_("les étapes"), help_text=_("Ce que vous avez fait, dans l'ordre."))
-    reussites = models.TextField(_("ce qui a marché"), blank=True)
-    pieges = models.TextField(_("les pièges à éviter"), blank=True)
-    liens = models.TextField(_("liens utiles"), blank=True)
+    etapes = models.TextField(
+        _("les étapes"), max_length=8000, help_text=_("Ce que vous avez fait, dans l'ordre.")
+    )
+    reussites = models.TextField(_("ce qui a marché"), max_length=3000, blank=True)
+    pieges = models.TextField(_("les pièges à éviter"), max_length=3000, blank=True)
+    liens = models.TextField(_("liens utiles"), max_length=2000, blank=True)
+    rendered_texts = models.JSONField(_("textes mis en page"), default=dict, editable=False)
+
+    #: The fields written in Markdown (fiches.texte), kept rendered in ``rendered_texts``.
+    TEXTS = ("situation", "etapes", "reussites", "pieges", "liens")
 
     content_panels = (
         Page.content_panels
@@ -113,6 +122,26 @@ class FichePage(RessourcePage):
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
+
+    def render_texts(self):
+        """Render the texts that changed, to be kept with the page and each revision: the
+        Markdown is rendered once, when a contributor or a moderator saves, never when a
+        visitor reads."""
+        self.rendered_texts = texte.render_all(
+            {field: getattr(self, field) for field in self.TEXTS}, self.rendered_texts
+        )
+
+    def save(self, *args, **kwargs):
+        self.render_texts()
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        self.render_texts()
+        return super().save_revision(*args, **kwargs)
+
+    def html(self, field):
+        """Safe HTML of one of the ``TEXTS``."""
+        return texte.html_for(self.rendered_texts, field, getattr(self, field))
 
     def get_workflow(self):
         """Every fiche goes through the moderators, wherever it sits in the tree."""

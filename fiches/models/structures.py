@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..annuaire import fold
 from ..identifiers import compact, validate_rna, validate_siren_or_siret
 from ..territoires import DEPARTEMENT_CHOICES
 
@@ -85,6 +86,7 @@ class Structure(models.Model):
         editable=False,
         related_name="+",
     )
+    search_key = models.TextField(_("clé de recherche"), default="", editable=False)
 
     objects = StructureQuerySet.as_manager()
 
@@ -107,6 +109,10 @@ class Structure(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        self.search_key = fold(self.nom)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "nom" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

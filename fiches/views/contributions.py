@@ -16,6 +16,10 @@ from ..forms import FicheForm
 from ..models import Adhesion, FicheIndexPage, FichePage, Structure
 
 SUBMISSIONS_PER_HOUR = "10/h"
+PREVIEWS_PER_HOUR = "60/h"
+# Saving renders the texts that changed (about half a second for a whole fiche of crafted text
+# at the length limits): counted per person, like previews.
+SAVES_PER_HOUR = "60/h"
 
 
 def fiche_index():
@@ -57,7 +61,7 @@ def proposer(request):
     if index is None:
         raise Http404
     form = FicheForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and may_save(request, form):
         fiche = moderation.creer(index, form.apply(), request.user, form.pieces_jointes())
         return after_save(request, fiche)
     return render(request, "fiches/fiche_form.html", {"form": form})
@@ -71,7 +75,7 @@ def modifier(request, pk):
         messages.info(request, _("Cette fiche est en modération : retirez-la pour la modifier."))
         return redirect("mon_espace")
     form = FicheForm(request.POST or None, request.FILES or None, instance=draft, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and may_save(request, form):
         moderation.enregistrer(
             form.apply(),
             request.user,
@@ -80,6 +84,23 @@ def modifier(request, pk):
         )
         return after_save(request, fiche)
     return render(request, "fiches/fiche_form.html", {"form": form, "fiche": draft})
+
+
+def may_save(request, form):
+    """Under the hourly limit of saves; beyond it the form comes back with everything typed
+    (and the files, already kept) and says when to try again."""
+    limited = is_ratelimited(
+        request, group="fiches.enregistrer", key="user", rate=SAVES_PER_HOUR, increment=True
+    )
+    if limited:
+        form.add_error(
+            None,
+            _(
+                "Trop d'enregistrements en peu de temps : votre texte est gardé ci-dessous, "
+                "enregistrez-le à nouveau dans une heure."
+            ),
+        )
+    return not limited
 
 
 def after_save(request, fiche):
@@ -92,8 +113,17 @@ def after_save(request, fiche):
 
 @login_required
 def apercu(request, pk):
-    """The fiche exactly as it will be published, from its latest revision."""
-    draft = moderation.get_fiche_for(request.user, pk).get_latest_revision_as_object()
+    """The fiche exactly as it will be published, from its latest revision. Counted per
+    person: a preview renders a whole page, and its texts when a revision was saved before
+    they were kept rendered."""
+    fiche = moderation.get_fiche_for(request.user, pk)
+    limited = is_ratelimited(
+        request, group="fiches.apercu", key="user", rate=PREVIEWS_PER_HOUR, increment=True
+    )
+    if limited:
+        messages.error(request, _("Trop d'aperçus en peu de temps : réessayez dans une heure."))
+        return redirect("mon_espace")
+    draft = fiche.get_latest_revision_as_object()
     request.is_preview = True
     request.preview_mode = draft.default_preview_mode
     response = draft.serve_preview(request, draft.default_preview_mode)

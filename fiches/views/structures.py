@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from ressources.listing import with_taxonomy_labels
 
-from .. import adhesions
-from ..forms import StructureForm
+from .. import adhesions, annuaire
+from ..forms import AdhesionForm, StructureForm
 from ..models import Adhesion, Structure
 
 STRUCTURES_PER_PAGE = 30
@@ -18,9 +18,7 @@ STRUCTURES_PER_PAGE = 30
 
 def structure_list(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
-    structures = Structure.objects.all()
-    if query:
-        structures = structures.filter(nom__icontains=query)
+    structures = annuaire.matching(Structure.objects.all(), query)
     page = Paginator(structures, STRUCTURES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -33,18 +31,19 @@ def structure_list(request):
     )
 
 
-def structure_detail(request, slug):
+def structure_detail(request, slug, form=None):
     structure = get_object_or_404(Structure, slug=slug)
     adhesion = None
     if request.user.is_authenticated:
         adhesion = structure.adhesions.filter(user=request.user).first()
-    fiches = structure.fiches.live().public().order_by("-last_published_at")
+    fiches = structure.fiches.live().public().defer("rendered_texts").order_by("-last_published_at")
     return render(
         request,
         "fiches/structure_detail.html",
         {
             "structure": structure,
             "adhesion": adhesion,
+            "form": form or AdhesionForm(),
             "fiches": with_taxonomy_labels(fiches.prefetch_related("domaines")),
         },
     )
@@ -70,8 +69,11 @@ def structure_create(request):
 @require_POST
 def structure_join(request, slug):
     structure = get_object_or_404(Structure, slug=slug)
+    form = AdhesionForm(request.POST)
+    if not form.is_valid():  # the person's message comes back, with what is wrong
+        return structure_detail(request, slug, form=form)
     try:
-        adhesions.demander(structure, request.user, request.POST.get("message", "")[:500])
+        adhesions.demander(structure, request.user, form.cleaned_data["message"])
     except adhesions.AdhesionError as error:
         messages.info(request, str(error))
     else:

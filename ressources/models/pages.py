@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import listing
+from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from .taxonomy import Domaine, Niveau, Public
 
@@ -113,6 +114,7 @@ class RessourcePage(Page):
         index.FilterField("niveau"),
     ]
 
+    base_form_class = ClassementDeLaLangueForm
     is_creatable = False
     parent_page_types = ["ressources.RessourceIndexPage"]
     subpage_types = []

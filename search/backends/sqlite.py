@@ -1,9 +1,11 @@
 """SQLite FTS5 with French word forms: each typed word is searched as the prefix of its
 Snowball stem, so « recruter » searches ``recrut*`` and finds « recrutement » and « recrutés ».
 Stems shorter than four letters are searched as typed, so « RH » does not match every word
-that starts with « rh ». Accents are folded by FTS5's ``unicode61`` tokenizer on both sides."""
+that starts with « rh ». Accents are folded by FTS5's ``unicode61`` tokenizer on both sides.
 
-from functools import reduce
+FTS5 reads its query in a language of its own: only the words of what was typed reach it
+(``textes.words``: never a quote, a parenthesis or an operator), and the words are combined as
+a balanced tree, whose depth FTS5's parser can hold (a chain of a hundred words overflows it)."""
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -16,6 +18,7 @@ from modelsearch.backends.database.sqlite.query import (
     normalize,
 )
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -56,18 +59,32 @@ def word_query(word, language):
     return SearchQueryExpression(lexemes)
 
 
+def balanced(items, operator="and"):
+    """``items`` (expressions or lexemes) joined with AND, or OR, as a balanced tree. Each
+    join of expressions adds a level of parentheses, and FTS5's parser holds about a hundred
+    levels: a hundred words in a row, ``(((a AND b) AND c) …)``, overflow it. Nothing to
+    search matches nothing (an empty phrase)."""
+    if not items:
+        return SearchQueryExpression(Lexeme(""))
+    if len(items) == 1:
+        return items[0]
+    middle = len(items) // 2
+    left, right = balanced(items[:middle], operator), balanced(items[middle:], operator)
+    return left | right if operator.lower() == "or" else left & right
+
+
 class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
+        if isinstance(query, And | Or):
+            parts = [self.build_search_query_content(sub, config) for sub in query.subqueries]
+            return balanced(parts, "or" if isinstance(query, Or) else "and")
         if not isinstance(query, PlainText):
             return super().build_search_query_content(query, config=config)
         language = (translation.get_language() or "fr")[:2]
         # One expression per word: combining expressions adds the parentheses that combining
         # lexemes does not, so « (a OR b) AND c » keeps its meaning.
         expressions = [word_query(word, language) for word in words(query.query_string)]
-        if not expressions:
-            return None
-        connect = (lambda a, b: a | b) if query.operator == "or" else (lambda a, b: a & b)
-        return reduce(connect, expressions)
+        return balanced(expressions, query.operator)
 
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()
@@ -84,6 +101,21 @@ class FrenchSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             )
             .annotate(score=WeightedBM25())
         )
+
+
+class FrenchSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+    """The titles that start like what is being typed: its words, the last one as a prefix.
+    Wagtail's compiler puts the typed text between FTS5's quotes as it is: a ``"`` in it
+    failed the query."""
+
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        typed = words(query.query_string)
+        if not typed:
+            return balanced([])
+        lexemes = [Lexeme(word) for word in typed[:-1]] + [Lexeme(typed[-1], prefix=True)]
+        return SearchQueryExpression(balanced(lexemes, query.operator))
 
 
 class RankedSQLiteSearchResults(TallyMixin, SQLiteSearchResults):
@@ -121,4 +153,5 @@ class RankedSQLiteSearchResults(TallyMixin, SQLiteSearchResults):
 
 class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
     results_class = RankedSQLiteSearchResults

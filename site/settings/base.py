@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",  # its field and widget templates, for FORM_RENDERER below
     "allauth",
     "allauth.account",
     "axes",
@@ -47,6 +48,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
+    "ressources.middleware.UploadSizeMiddleware",
+    "ressources.middleware.EmailLinksMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -83,6 +87,10 @@ TEMPLATES = [
     },
 ]
 
+# Every form, ours and allauth's, renders its fields with templates/django/forms/field.html:
+# required fields marked, help texts and errors tied to their input.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     env.VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -111,7 +119,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "site_internet"
+# Our sign-up form: the site's accessible honeypot (ressources.forms.HoneypotMixin), not allauth's.
+ACCOUNT_FORMS = {"signup": "fiches.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Entraide] "
 ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
@@ -124,7 +133,11 @@ ACCOUNT_RATE_LIMITS = {
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "mon_espace"
 
-# Brute force (django-axes): 5 failed log-ins for one account from one address lock it an hour.
+# Brute force (django-axes): 5 failed log-ins for one account from one address lock it an hour,
+# whatever the form (allauth's, Wagtail's, Django's) and the identifier typed (username or
+# e-mail, in any case): fiches.comptes names the account. Attempts and lockouts are rows in the
+# database (axes' database handler), where no cache can evict them.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
@@ -155,11 +168,27 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Entraide"
-WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's address, for links in e-mails sent outside a request and in Wagtail's
+# notifications (`make run` gives its HOST and PORT; production requires it).
+WAGTAILADMIN_BASE_URL = env.base_url("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "ressources.RessourceDocument"
 # Every document is sent as an attachment, never displayed inline (HTML, SVG, PDF included).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt", "zip"]
+# What modèles (text and spreadsheet templates, PDF) and workshop slides need; no archive (a zip
+# hides what it holds), no plain text or CSV (opened by browsers and spreadsheets as code).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The largest request the site accepts (ressources.middleware.UploadSizeMiddleware answers 413
+# above it, before reading the body): a fiche's 5 attachments of 10 MB (fiches/uploads.py),
+# with the rest of its form; more than one admin document or image.
+MAX_UPLOAD_REQUEST_SIZE = 51 * 1024 * 1024
+# Private pages and collections: for logged-in people or groups only, never a password shared
+# around (it cannot be withdrawn from one person, and is guessed without any limit).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# No avatar from gravatar.com: the admin makes no request to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_HITS_MAX_AGE = 90
@@ -187,6 +216,25 @@ if env.ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+
+# Caches, so that nothing evicts what protects the site. "default" holds the counters of
+# allauth's and django-ratelimit's limits (allauth always counts in "default"): with no
+# practical size limit, nothing pushes them out. Search results (search/memo.py) come and go in
+# "recherche", however many different searches people make. Distinct LOCATIONs: two local
+# memory caches with the same one would be one. Production uses database tables instead.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "entraide-default",
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+    "recherche": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "entraide-recherche",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+RATELIMIT_USE_CACHE = "default"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env.get("EMAIL_HOST"):

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -33,6 +34,34 @@ def require(name):
     if not value:
         raise ImproperlyConfigured(f"The environment variable {name} must be set in production.")
     return value
+
+
+def base_url(name, default=None):
+    """A site's address, ``https://host[:port]`` (a trailing slash dropped), or ``default``
+    when unset. Anything else (no scheme, a path) stops the start with a clear message."""
+    value = get(name, default)
+    if value is None:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+        valid = (
+            parts.scheme in {"http", "https"}
+            and parts.hostname
+            and parts.port != 0
+            and not (parts.path.strip("/") or parts.query or parts.fragment)
+        )
+    except ValueError:  # an unclosed [IPv6] or a port that is not a number
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be the site's address, such as "
+            f"https://entraide.example.org (scheme and host, no path); it is {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def require_base_url(name):
+    return base_url(name) or require(name)
 
 
 DATABASE_URL = get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")

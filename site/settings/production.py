@@ -5,6 +5,10 @@ DEBUG = False
 SECRET_KEY = env.require("SECRET_KEY")
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS") or [env.require("ALLOWED_HOSTS")]
 CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
+# Links in e-mails sent by cron commands and in Wagtail's notifications: no default could be
+# right. allauth's links (built from the request) take its scheme.
+WAGTAILADMIN_BASE_URL = env.require_base_url("WAGTAILADMIN_BASE_URL")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = WAGTAILADMIN_BASE_URL.split(":", 1)[0]
 
 # WhiteNoise serves the collected static files, right after the security middleware.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
@@ -23,10 +27,17 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Rate limits and lockouts count in the cache: shared by every server process.
+# Shared by every server process: database tables (`createcachetable`), one per cache (see
+# base.py). The counters' table is culled (expired rows first) only past a million rows.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "entraide_cache",
-    }
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
+    "recherche": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "entraide_recherche",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }

@@ -3,6 +3,7 @@ registration form, and readers for pages, e-mails and calendar files."""
 
 import itertools
 import json
+import re
 from datetime import datetime, time, timedelta
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
@@ -13,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from evenements import registrations
-from evenements.models import AtelierPage, Inscription
+from evenements import liens, registrations
+from evenements.models import AtelierAnimateur, AtelierPage, Inscription
 from evenements.services import get_or_create_agenda, get_or_create_atelier
 from tests import markup
 from tests.factories import build_site_tree
@@ -85,9 +86,22 @@ def calendar_url(client, page):
     « S'abonner à l'agenda (.ics) » on the agenda."""
     response = client.get(page.url)
     assert response.status_code == 200, page.url
-    found = {href for href in markup.links(response.content) if href.endswith(".ics")}
+    found = {
+        href
+        for href in markup.links(response.content)
+        if href.endswith(".ics") and not href.startswith("webcal:")
+    }
     assert len(found) == 1, found
     return found.pop()
+
+
+def anime_par(workshop, *users):
+    """Name ``users`` (Animateurs) as the accounts of the workshop's animators."""
+    for user in users:
+        AtelierAnimateur.objects.create(
+            atelier=workshop, nom=user.get_full_name() or "", compte=user
+        )
+    return workshop
 
 
 def reload(page):
@@ -136,12 +150,25 @@ def inscrire_url(workshop):
 
 
 def signed_part(lien):
-    """The signed token of a personal link /fr/ateliers/inscription/<signed>/."""
-    return lien.rstrip("/").rsplit("/", 1)[-1]
+    """The signed token of a personal link /fr/ateliers/inscription/<signed>/[annuler/]."""
+    return lien.split("/inscription/", 1)[1].split("/", 1)[0]
 
 
 def annuler_url(inscription):
-    return reverse("inscription_annuler", args=[signed_part(registrations.lien(inscription))])
+    """The « annuler » link of a registration's e-mails (its confirmation page)."""
+    return liens.annuler(inscription)
+
+
+def voir_url(inscription):
+    """The « voir » link of a registration's e-mails (the personal page)."""
+    return liens.voir(inscription)
+
+
+def urls_in(message):
+    """The paths of the site's links in an e-mail's body, in order."""
+    return [
+        re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"https?://\S+", message.body)
+    ]
 
 
 def page_text(client, url):

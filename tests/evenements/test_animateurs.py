@@ -17,7 +17,7 @@ from evenements.models import AtelierPage, Inscription
 from fiches.services import get_or_create_fiche_index
 from ressources.models import RessourceIndexPage
 from tests import markup
-from tests.evenements.helpers import atelier, in_days, past_registration, register
+from tests.evenements.helpers import anime_par, atelier, in_days, past_registration, register
 from tests.factories import FichePageFactory, GuidePageFactory, UserFactory, domaine
 
 pytestmark = pytest.mark.django_db
@@ -178,8 +178,8 @@ def test_the_workshop_form_refuses_inconsistent_values_and_keeps_what_was_typed(
 
 
 @pytest.fixture
-def registrants(agenda):
-    workshop = atelier(agenda, title="Premier salarié", capacite=2)
+def registrants(agenda, animateur):
+    workshop = anime_par(atelier(agenda, title="Premier salarié", capacite=2), animateur)
     register(workshop, nom="Camille Durand", email="camille@asso.example", structure="Asso")
     register(
         workshop,
@@ -243,8 +243,10 @@ def test_registrants_export_opens_in_a_french_spreadsheet(animateur_client, regi
     assert rows[1][5] == timezone.localtime(registered).strftime("%d/%m/%Y %H:%M")
 
 
-def test_anonymised_registrants_are_counted_without_their_details(animateur_client, agenda):
-    workshop = atelier(agenda, debut=in_days(-100))
+def test_anonymised_registrants_are_counted_without_their_details(
+    animateur_client, animateur, agenda
+):
+    workshop = anime_par(atelier(agenda, debut=in_days(-100)), animateur)
     past_registration(workshop, nom="", email="", anonymisee_at=timezone.now())
 
     rows = csv_rows(animateur_client.get(inscriptions_url(workshop, "csv")))
@@ -291,8 +293,8 @@ def test_writing_to_confirmed_participants_only(animateur_client, registrants):
     assert sorted(message.bcc) == ["camille@asso.example", "formule@asso.example"]
 
 
-def test_writing_to_nobody_is_explained(animateur_client, agenda):
-    workshop = atelier(agenda)
+def test_writing_to_nobody_is_explained(animateur_client, animateur, agenda):
+    workshop = anime_par(atelier(agenda), animateur)
 
     response = animateur_client.post(
         inscriptions_url(workshop, "message"),
@@ -315,7 +317,7 @@ def admin_reader(db):
 
 
 @pytest.mark.parametrize("who", ["Contributeurs", "Lecteurs"])
-def test_only_people_who_may_edit_the_workshop_see_registrants_or_write_to_them(
+def test_people_without_admin_rights_on_the_workshop_neither_see_nor_write_to_registrants(
     client, registrants, admin_reader, who
 ):
     user = admin_reader if who == "Lecteurs" else UserFactory(groups=["Contributeurs"])

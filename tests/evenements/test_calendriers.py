@@ -1,14 +1,21 @@
 """Calendar files: one workshop, the subscribable agenda feed, and the updates registrants
 receive when a published workshop moves or is cancelled."""
 
+import io
 from datetime import timedelta
+from email.utils import parseaddr
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 from wagtail.test.utils.form_data import querydict_from_html
 
+from evenements import registrations
+from ressources.models import Domaine
 from tests import markup
 from tests.evenements.helpers import (
     ADRESSE,
@@ -16,11 +23,14 @@ from tests.evenements.helpers import (
     atelier,
     calendar_url,
     calendars,
+    committed,
     in_days,
     only_event,
     register,
     reload,
     sent_to,
+    signed_part,
+    voir_url,
 )
 from tests.factories import UserFactory
 
@@ -229,3 +239,103 @@ def test_registrants_are_told_of_a_new_time_in_paris_time(workshop_with_registra
 
     [message] = sent_to("assise@asso.example")
     assert "de 19:00 à 20:00 (heure de Paris)" in message.body
+
+
+def calendar_text(calendar):
+    return calendar.to_ical().decode()
+
+
+def mailto(value):
+    return str(value).lower().removeprefix("mailto:")
+
+
+def test_every_emailed_invitation_names_the_organizer_and_its_attendee(client, agenda):
+    """RFC 5546: METHOD:REQUEST and CANCEL need an ORGANIZER and an ATTENDEE. Every e-mail of
+    a registration's life that carries a calendar file: confirmation, move, reminder,
+    cancellation by the person, promotion, cancellation of the workshop."""
+    workshop = atelier(agenda, title="Premier salarié", capacite=1, debut=in_days(9))
+    with committed():
+        seated = register(workshop, nom="Camille Durand", email="camille@asso.example")
+        register(workshop, nom="Bruno Petit", email="bruno@asso.example")
+        register(workshop, nom="Chloé Roux", email="chloe@asso.example")
+        register(atelier(agenda), nom="Denis Morel", email="denis@asso.example")
+    tomorrow = timezone.now() + timedelta(hours=20)
+    moved = publish_changes(workshop, debut=tomorrow, fin=tomorrow + timedelta(hours=2))
+    call_command("envoyer_rappels", stdout=io.StringIO())
+    with committed():
+        registrations.annuler(seated)
+    publish_changes(moved, annule=True, motif_annulation="Salle indisponible.")
+
+    _name, organizer_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    methods = []
+    for message in mail.outbox:
+        for calendar in calendars(message):
+            method = str(calendar["METHOD"])
+            methods.append(method)
+            assert method in ("REQUEST", "CANCEL")
+            event = only_event(calendar)
+            assert mailto(event["ORGANIZER"]) == organizer_address
+            assert [mailto(event["ATTENDEE"])] == message.to
+            assert event["ATTENDEE"].params["CN"] in (
+                "Camille Durand",
+                "Bruno Petit",
+                "Chloé Roux",
+                "Denis Morel",
+            )
+    assert methods.count("REQUEST") == 5  # 2 confirmations, a move, a reminder, a promotion
+    assert methods.count("CANCEL") == 3  # Camille's own, then the workshop's for the two others
+
+
+@pytest.mark.parametrize("format", ["distance", "hybride"])
+def test_a_participants_own_calendar_files_carry_the_visio_link(client, agenda, format):
+    workshop = atelier(agenda, format=format, capacite=1)
+    with committed():
+        seated = register(workshop, email="camille@asso.example")
+        waiting = register(workshop, email="bruno@asso.example")
+
+    [invitation] = calendars(sent_to("camille@asso.example")[0])
+    personal_page = client.get(voir_url(seated))
+    [download] = [href for href in markup.links(personal_page.content) if href.endswith(".ics")]
+    downloaded = calendar_at(client, download)
+    waitlisted = calendar_at(
+        client, download.replace(signed_part(download), signed_part(voir_url(waiting)))
+    )
+
+    for calendar in (invitation, downloaded):
+        event = only_event(calendar)
+        assert VISIO in str(event["DESCRIPTION"])
+        assert str(event["CONFERENCE"]) == VISIO
+        if format == "distance":
+            assert str(event["LOCATION"]) == VISIO
+        else:
+            assert str(event["LOCATION"]) == ADRESSE
+    assert str(downloaded["METHOD"]) == "PUBLISH"
+    assert VISIO not in calendar_text(waitlisted)
+    assert "no-store" in client.get(download)["Cache-Control"]
+    for url in (calendar_url(client, workshop), calendar_url(client, agenda)):
+        assert VISIO not in calendar_text(calendar_at(client, url))
+
+
+def test_the_agenda_feed_is_named_after_the_agenda_and_its_domaine(client, agenda):
+    atelier(agenda, domaines=["numerique"])
+    numerique = Domaine.objects.get(locale=agenda.locale, slug="numerique")
+
+    calendar = calendar_at(client, calendar_url(client, agenda))
+    filtered = calendar_at(client, calendar_url(client, agenda) + "?domaine=numerique")
+
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == agenda.title
+    assert (
+        str(filtered["X-WR-CALNAME"])
+        == str(filtered["NAME"])
+        == f"{agenda.title} – {numerique.nom}"
+    )
+
+
+def test_the_agenda_offers_a_webcal_subscription_beside_the_https_feed(client, agenda):
+    response = client.get(agenda.url)
+
+    links = markup.links(response.content)
+    feed = reverse("agenda_ics")
+    assert feed in links
+    assert f"webcal://testserver{feed}" in links

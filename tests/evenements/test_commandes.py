@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from evenements import registrations
+from evenements import liens, registrations
 from evenements.models import Inscription
 from tests.evenements.helpers import (
     atelier,
@@ -20,6 +20,8 @@ from tests.evenements.helpers import (
     register,
     reload,
     sent_to,
+    signed_part,
+    urls_in,
 )
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +59,9 @@ def test_reminders_go_to_confirmed_participants_of_workshops_starting_within_24_
     assert [message.to for message in mail.outbox] == [["assise@asso.example"]]
     [message] = mail.outbox
     assert "Demain soir" in message.subject + message.body
-    assert "http://testserver/fr/ateliers/inscription/" in message.body
+    seated = Inscription.objects.get(email="assise@asso.example")
+    assert liens.voir(seated) in urls_in(message)
+    assert liens.annuler(seated) in urls_in(message)
     assert only_event(calendars(message)[0])["UID"] == f"{tomorrow.uid}@entraide"
     assert output.startswith("1 rappel")
 
@@ -143,7 +147,7 @@ def test_anonymising_erases_the_personal_data_of_old_workshops_and_keeps_the_cou
     old_and_recent,
 ):
     old, recent = old_and_recent
-    links = {i.email: registrations.lien(i) for i in Inscription.objects.filter(atelier=old)}
+    links = {i.email: liens.voir(i) for i in Inscription.objects.filter(atelier=old)}
 
     output = run("anonymiser_inscriptions")
 
@@ -158,8 +162,8 @@ def test_anonymising_erases_the_personal_data_of_old_workshops_and_keeps_the_cou
     ]
     assert all(i.anonymisee_at for i in Inscription.objects.filter(atelier=old))
     for lien in links.values():
-        with pytest.raises(registrations.InscriptionError):
-            registrations.depuis_lien(lien.rstrip("/").rsplit("/", 1)[-1])
+        with pytest.raises(liens.LienInvalide):
+            liens.inscription_de(signed_part(lien), liens.VOIR)
     assert reload(old).places_prises == 1
     recent_row = Inscription.objects.get(atelier=recent)
     assert (recent_row.nom, recent_row.email, recent_row.structure) == (

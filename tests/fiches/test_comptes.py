@@ -5,9 +5,11 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
 
 from tests import markup
@@ -236,6 +238,97 @@ def test_lockout_of_one_account_does_not_lock_out_another(client, confirmed_acco
     log_in(client, "malik@scop-velo.example", PASSWORD)
 
     assert logged_in_user_id(client) == str(other.pk)
+
+
+# One lockout per account, whatever the form and the identifier ---------------------------------
+
+# (form, what is typed) for the log-ins of an editor, username « claire »: allauth's form asks for
+# the e-mail address; Wagtail's admin and Django's authenticate() take a username or an address.
+WAYS_IN = {
+    "allauth-email": ("allauth", "claire@asso-quartier.example"),
+    "allauth-EMAIL": ("allauth", "CLAIRE@Asso-Quartier.EXAMPLE"),
+    "wagtail-username": ("wagtail", "claire"),
+    "wagtail-Email": ("wagtail", "Claire@asso-quartier.example"),
+    "django-username": ("django", "claire"),
+    "django-email": ("django", "claire@ASSO-QUARTIER.example"),
+}
+BY_USERNAME = ["wagtail-username", "django-username"]
+BY_EMAIL = [way for way in WAYS_IN if way not in BY_USERNAME]
+STRANGER = "claire@autre-asso.example"  # the address of no account
+
+
+@pytest.fixture
+def editor(db):
+    """Someone who may log in everywhere: the public site and the admin (Éditeurs)."""
+    user = UserFactory(username="claire", email="claire@asso-quartier.example", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def attempt(client, way, password):
+    """A log-in attempt; True if it logged the person in."""
+    form, typed = WAYS_IN[way]
+    if form == "django":
+        request = RequestFactory().post("/connexion/")
+        return authenticate(request, username=typed, password=password) is not None
+    if form == "wagtail":
+        response = client.post(
+            reverse("wagtailadmin_login"), {"username": typed, "password": password}
+        )
+    else:
+        response = log_in(client, typed, password)
+    return response.status_code != 429 and logged_in_user_id(client) is not None
+
+
+@pytest.mark.parametrize(
+    "failing, then",
+    [(failing, then) for failing in BY_USERNAME for then in BY_EMAIL]
+    + [(failing, then) for failing in BY_EMAIL for then in BY_USERNAME],
+)
+def test_five_failures_one_way_lock_the_account_every_other_way(client, editor, failing, then):
+    assert attempt(client, then, PASSWORD)  # that way in works, until…
+    client.logout()
+    for _attempt in range(5):
+        assert not attempt(client, failing, "pas-le-bon")
+    cache.clear()  # allauth's own short limits are over: only the lockout stands
+
+    assert not attempt(client, then, PASSWORD)
+    assert logged_in_user_id(client) is None
+
+
+@pytest.mark.parametrize("then", WAYS_IN)
+def test_failures_spread_over_every_way_lock_the_account(client, editor, then):
+    for _attempt in range(5):  # failures for no account lock nobody's
+        log_in(client, STRANGER, "pas-le-bon")
+    cache.clear()
+    assert attempt(client, then, PASSWORD)
+    client.logout()
+    spread = [
+        "allauth-email",
+        "wagtail-username",
+        "django-email",
+        "django-username",
+        "wagtail-Email",
+    ]
+    for way in spread:
+        assert not attempt(client, way, "pas-le-bon")
+    cache.clear()
+
+    assert not attempt(client, then, PASSWORD)
+    assert logged_in_user_id(client) is None
+
+
+def test_the_admin_log_in_of_a_locked_account_shows_the_lockout_page(client, editor):
+    for _attempt in range(5):
+        log_in(client, "claire@asso-quartier.example", "pas-le-bon")
+
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": "claire", "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert "Connexion temporairement bloquée" in markup.text(response.content)
 
 
 # Password reset ----------------------------------------------------------------------------------

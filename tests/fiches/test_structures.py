@@ -781,7 +781,7 @@ def test_list_says_when_no_structure_has_that_name(client, jardin):
 
     page = markup.text(response.content)
     assert "0 structure" in page
-    assert "Aucune structure ne porte ce nom." in page
+    assert "Aucune structure ne correspond à « introuvable »." in page
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "999", ""])
@@ -793,15 +793,8 @@ def test_list_survives_a_wrong_page_number(client, jardin, page):
 
 
 def test_list_is_paginated_and_keeps_the_search(client):
-    Structure.objects.bulk_create(
-        Structure(
-            nom=f"Jardin {n:02d}",
-            slug=f"jardin-{n:02d}",
-            type_structure="association",
-            departement="75",
-        )
-        for n in range(35)
-    )
+    for n in range(35):
+        StructureFactory(nom=f"Jardin {n:02d}")
 
     first = client.get("/fr/structures/", {"q": "jardin"})
     second = client.get("/fr/structures/", {"q": "jardin", "page": "2"})

@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from fiches.models import FichePage, PieceJointe
 from tests import markup
-from tests.factories import StructureFactory
 from tests.fiches.helpers import (
     PDF,
     contributor,
@@ -32,16 +31,6 @@ REFUSED = (
     "« {nom} » n'est pas accepté : son contenu ne correspond pas à un fichier "
     "PDF, DOCX, ODT, XLSX, ODS, PNG, JPEG portant la bonne extension."
 )
-
-
-@pytest.fixture
-def claire(fiches_index):
-    return contributor(email="claire@asso-quartier.example")
-
-
-@pytest.fixture
-def asso(claire):
-    return StructureFactory(nom="Asso du Quartier", membres=[claire])
 
 
 @pytest.fixture
@@ -256,4 +245,4 @@ def test_file_of_an_unpublished_fiche_is_hidden_from_visitors_not_from_members(a
         assert response.status_code == 200
         assert markup.content(response) == PDF
     assert logged_in(moderator()).get(piece.get_absolute_url()).status_code == 200
-    assert PieceJointe.objects.get(pk=piece.pk).download_count == 3
+    assert PieceJointe.objects.get(pk=piece.pk).download_count == 0  # previews, not downloads

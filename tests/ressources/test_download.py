@@ -1,4 +1,5 @@
-"""/telecharger/<id>/: documents are always sent as attachments, and each download counts."""
+"""/telecharger/<id>/: documents are always sent as attachments; each download by the public
+counts, and only those (ressources.serving says what a download is)."""
 
 import pytest
 from django.urls import reverse
@@ -6,7 +7,13 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from ressources.models import ModeleFichier, RessourceDocument
 from tests import markup
-from tests.factories import DocumentFactory, GuidePageFactory, ModelePageFactory, stream
+from tests.factories import (
+    DocumentFactory,
+    GuidePageFactory,
+    ModelePageFactory,
+    UserFactory,
+    stream,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +191,72 @@ def test_a_document_linked_from_rich_text_is_downloaded_through_the_counting_vie
     assert not any(href.startswith("/documents/") for href in hrefs)
     assert content == PDF
     assert count_of(document) == 1
+
+
+# What counts as a download, and who may cache the file
+
+
+def cache_control(response):
+    return {directive.strip() for directive in response["Cache-Control"].split(",")}
+
+
+def editeur():
+    return UserFactory(groups=["Éditeurs"])
+
+
+def moderateur():
+    return UserFactory(groups=["Modérateurs"])
+
+
+def animateur():
+    return UserFactory(groups=["Animateurs"])
+
+
+def contributeur():
+    return UserFactory(groups=["Contributeurs"])
+
+
+def superuser():
+    return UserFactory(is_superuser=True)
+
+
+@pytest.mark.parametrize(
+    "who, counted",
+    [
+        (None, True),
+        (contributeur, True),
+        (editeur, False),
+        (moderateur, False),
+        (animateur, False),
+        (superuser, False),
+    ],
+    ids=["anonymous", "contributor", "editor", "moderator", "animator", "superuser"],
+)
+def test_only_the_public_downloading_a_document_counts(client, modele, who, counted):
+    """The site's team checking a document (a preview, the admin) is not a download."""
+    document = modele.fichiers.first().document
+    if who is not None:
+        client.force_login(who())
+
+    response, content = get(client, document)
+
+    assert content == PDF
+    assert count_of(document) == (1 if counted else 0)
+    assert cache_control(response) == {"public", "no-cache"}
+
+
+def test_a_document_of_a_restricted_collection_is_kept_by_no_cache_and_not_counted(
+    client, site_tree
+):
+    members = Collection.get_first_root_node().add_child(name="Espace adhérents")
+    CollectionViewRestriction.objects.create(
+        collection=members, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = DocumentFactory(collection=members, file__data=PDF)
+    client.force_login(contributeur())
+
+    response, content = get(client, document)
+
+    assert content == PDF
+    assert cache_control(response) == {"private", "no-store"}
+    assert count_of(document) == 0

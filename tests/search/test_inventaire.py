@@ -90,8 +90,13 @@ def requetes(response):
 
 
 def csv_rows(response):
-    content = b"".join(response.streaming_content).decode()
-    return list(csv.reader(io.StringIO(content)))
+    """The cells of an export, read as a spreadsheet set up in French reads them."""
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content), delimiter=";"))
+
+
+def jj_mm_aaaa(day):
+    return day.strftime("%d/%m/%Y")
 
 
 # Who sees the inventory
@@ -235,15 +240,15 @@ def test_searches_export_as_csv_with_the_period_in_the_file_name(equipe, recherc
 
     debut, fin = inventaire.periode_par_defaut()
     assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
         f'attachment; filename="inventaire-recherches-{debut}-{fin}.csv"'
     )
     assert csv_rows(response) == [
         ["Recherche", "Langue", "Recherches", "Sans résultat", "Dernière recherche"],
-        ["statuts", "fr", "8", "1", str(il_y_a(0))],
-        ["recruter", "fr", "6", "0", str(il_y_a(2))],
-        ["benevoles assurance", "fr", "4", "4", str(il_y_a(0))],
+        ["statuts", "fr", "8", "1", jj_mm_aaaa(il_y_a(0))],
+        ["recruter", "fr", "6", "0", jj_mm_aaaa(il_y_a(2))],
+        ["benevoles assurance", "fr", "4", "4", jj_mm_aaaa(il_y_a(0))],
     ]
 
 
@@ -291,7 +296,7 @@ def test_searches_without_results_filter_on_period_and_language(equipe, recherch
 def test_searches_without_results_export_as_csv(equipe, recherches):
     response = equipe.get(SANS_RESULTAT, {"export": "csv"})
 
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = csv_rows(response)
     assert lines[0] == [
         "Recherche",
@@ -436,7 +441,7 @@ def test_downloads_filter_on_type_and_language(equipe, catalogue):
 def test_downloads_export_as_csv_with_edit_links(equipe, catalogue):
     response = equipe.get(TELECHARGEMENTS, {"export": "csv", "langue": "fr"})
 
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="inventaire-telechargements.csv"' in response["Content-Disposition"]
     edit = "http://testserver" + reverse("wagtailadmin_pages:edit", args=[catalogue["statuts"].pk])
     assert csv_rows(response)[:2] == [
@@ -528,7 +533,7 @@ def test_domaines_narrowed_to_one_language(equipe, par_domaine):
 def test_domaines_export_as_csv(equipe, par_domaine):
     response = equipe.get(DOMAINES, {"export": "csv", "langue": "fr"})
 
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = csv_rows(response)
     assert lines[0] == [
         "Domaine",

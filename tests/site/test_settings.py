@@ -1,57 +1,9 @@
 """Production settings: safe by default, and refusing to start half-configured."""
 
-import importlib
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-PRODUCTION = "entraide.settings.production"
-
-
-def production_env(tmp_path, **overrides):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE=PRODUCTION,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="example.org",
-        ENTRAIDE_VAR_DIR=str(tmp_path),
-    )
-    env.update(overrides)
-    return {key: value for key, value in env.items() if value is not None}
-
-
-def manage(tmp_path, *args, **env):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=production_env(tmp_path, **env),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def import_production(monkeypatch, **env):
-    for name, value in env.items():
-        if value is None:
-            monkeypatch.delenv(name, raising=False)
-        else:
-            monkeypatch.setenv(name, value)
-    monkeypatch.delitem(sys.modules, PRODUCTION, raising=False)
-    try:
-        return importlib.import_module(PRODUCTION)
-    finally:
-        sys.modules.pop(PRODUCTION, None)
+from tests.site.helpers import import_settings, manage
 
 
 def test_deploy_check_passes_without_any_warning(tmp_path):
@@ -62,31 +14,67 @@ def test_deploy_check_passes_without_any_warning(tmp_path):
     assert "WARNING" not in result.stderr
 
 
-def test_production_refuses_to_start_without_secret_key(tmp_path):
-    result = manage(tmp_path, "check", SECRET_KEY=None)
+@pytest.mark.parametrize("name", ["SECRET_KEY", "WAGTAILADMIN_BASE_URL"])
+def test_production_refuses_to_start_without_a_required_variable(tmp_path, name):
+    result = manage(tmp_path, "check", **{name: None})
 
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
-    assert "SECRET_KEY" in result.stderr
+    assert name in result.stderr
 
 
 @pytest.mark.parametrize("secret_key", [None, ""])
 def test_production_settings_raise_without_secret_key(monkeypatch, secret_key):
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
-        import_production(monkeypatch, SECRET_KEY=secret_key, ALLOWED_HOSTS="example.org")
+        import_settings(monkeypatch, SECRET_KEY=secret_key)
 
 
 def test_production_settings_raise_without_allowed_hosts(monkeypatch):
     with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
-        import_production(monkeypatch, SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS=None)
+        import_settings(monkeypatch, ALLOWED_HOSTS=None)
+
+
+@pytest.mark.parametrize("base_url", [None, ""])
+def test_production_settings_raise_without_the_sites_address(monkeypatch, base_url):
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL must be set"):
+        import_settings(monkeypatch, WAGTAILADMIN_BASE_URL=base_url)
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "entraide.example.org",
+        "ftp://entraide.example.org",
+        "https://",
+        "https://entraide.example.org/fr/",
+        "https://entraide.example.org?x=1",
+        "https://entraide.example.org:port",
+        "https://[::1",
+    ],
+)
+def test_production_settings_explain_an_address_that_is_not_a_sites(monkeypatch, base_url):
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL must be the site's"):
+        import_settings(monkeypatch, WAGTAILADMIN_BASE_URL=base_url)
+
+
+@pytest.mark.parametrize(
+    "base_url, expected, protocol",
+    [
+        ("https://entraide.example.org/", "https://entraide.example.org", "https"),
+        ("http://intranet.example:8080", "http://intranet.example:8080", "http"),
+    ],
+)
+def test_production_links_use_the_sites_address_and_scheme(
+    monkeypatch, base_url, expected, protocol
+):
+    production = import_settings(monkeypatch, WAGTAILADMIN_BASE_URL=base_url)
+
+    links = (production.WAGTAILADMIN_BASE_URL, production.ACCOUNT_DEFAULT_HTTP_PROTOCOL)
+    assert links == (expected, protocol)
 
 
 def test_production_settings_are_secure(monkeypatch):
-    production = import_production(
-        monkeypatch,
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="example.org,www.example.org",
-    )
+    production = import_settings(monkeypatch, ALLOWED_HOSTS="example.org,www.example.org")
 
     assert production.DEBUG is False
     assert production.ALLOWED_HOSTS == ["example.org", "www.example.org"]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from evenements import calendrier, registrations
+from evenements import calendrier, notifications
 from evenements.models import Inscription
 from ressources import emails
 
@@ -41,12 +41,7 @@ class Command(BaseCommand):
             sent += emails.notify(
                 [inscription.email],
                 "evenements/emails/rappel",
-                {
-                    "inscription": inscription,
-                    "atelier": inscription.atelier,
-                    "lien": emails.absolute(registrations.lien(inscription)),
-                    "url": emails.absolute(inscription.atelier.url or ""),
-                },
-                attachments=[calendrier.attachment(inscription.atelier)],
+                notifications.contexte(inscription),
+                attachments=[calendrier.invitation(inscription)],
             )
         self.stdout.write(f"{sent} rappel(s) envoyé(s).")

@@ -6,7 +6,9 @@ Idempotent: a second run finds everything and creates no page, document or revis
 import copy
 from datetime import datetime, time, timedelta
 from time import monotonic
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -33,8 +35,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--hostname", default="127.0.0.1", help="Nom d'hôte du site.")
-        parser.add_argument("--port", type=int, default=80, help="Port du site.")
+        # By default the site's address (`make run` gives it), so that Wagtail links to it.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        default_port = address.port or (443 if address.scheme == "https" else 80)
+        parser.add_argument("--hostname", default=address.hostname, help="Nom d'hôte du site.")
+        parser.add_argument("--port", type=int, default=default_port, help="Port du site.")
 
     def handle(self, *args, hostname, port, **options):
         started = monotonic()

@@ -1,0 +1,48 @@
+"""Two middlewares that look at a request before any view reads it."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+from . import emails
+
+
+class UploadSizeMiddleware:
+    """Refuses (413) a request whose body, as its ``Content-Length`` announces it, is larger
+    than the largest upload the site accepts, before a byte of that body is read: nobody can
+    make a server process receive and store hundreds of megabytes. A body of unknown size is
+    left to Django's own limits and to the upload forms' checks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        size = announced_size(request)
+        if size > settings.MAX_UPLOAD_REQUEST_SIZE:
+            return too_large(request, size)
+        return self.get_response(request)
+
+
+def announced_size(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def too_large(request, size):
+    """A standalone page (no session, no database): the request stops here."""
+    context = {"taille": size, "maximum": settings.MAX_UPLOAD_REQUEST_SIZE}
+    return HttpResponse(render_to_string("413.html", context, request=request), status=413)
+
+
+class EmailLinksMiddleware:
+    """E-mails sent while a request is served link to the address that request came to
+    (``ressources.emails.absolute``), whatever port or host the site runs on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with emails.links_from(request):
+            return self.get_response(request)

@@ -1,0 +1,358 @@
+"""No query string makes a public page fail: whatever someone types, pastes or forges in the
+parameters of a page anyone can open (quotes, search operators, NUL, very long text, a hundred
+words, any Unicode), the page answers, never a server error.
+
+The endpoints are derived from the URL patterns and the page types: a new URL or page type
+fails ``test_every_public_get_endpoint_is_fuzzed_or_set_aside_for_a_reason`` until it is listed
+here, with the parameters it reads or the reason it needs none."""
+
+import re
+from dataclasses import dataclass, fields
+
+import pytest
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import get_page_models
+
+from evenements.agenda import AtelierFilterSet
+from evenements.services import get_or_create_agenda
+from fiches.filters import FicheFilterSet
+from fiches.services import get_or_create_fiche_index
+from ressources.filters import RessourceFilterSet
+from search.moteur import Filters
+from tests.evenements.helpers import atelier, in_days
+from tests.factories import (
+    FichePageFactory,
+    GuidePageFactory,
+    ModelePageFactory,
+    StructureFactory,
+    build_site_tree,
+    domaine,
+    public,
+)
+from tests.search.helpers import index_everything
+
+pytestmark = pytest.mark.django_db
+
+DOMAINE = "ressources-humaines"
+
+
+def _filters(filterset):
+    return (*filterset.base_filters, "page")
+
+
+SEARCH = ("q", "tri", "page", *(field.name for field in fields(Filters)))
+# URL name → the query parameters its view reads.
+FUZZED = {
+    "recherche": SEARCH,
+    "recherche_suggestions": ("q",),
+    "structures": ("q", "page"),
+    "agenda_ics": ("domaine",),
+    "sitemap": ("p",),
+    "account_login": ("next",),
+    "account_signup": ("next",),
+    "account_reset_password": ("next",),
+    "wagtailcore_login": ("next",),
+    "atelier_verifiez": ("demande",),
+}
+# URL name → the page of the site fixture its address takes (its id).
+URL_ARGUMENTS = {"atelier_verifiez": "evenements.AtelierPage"}
+# URL name (or the first segment of its route) → why it is not fuzzed here.
+SET_ASIDE = {
+    "admin": "staff only, behind Wagtail's log-in",
+    "wagtaildocs_serve": "Wagtail's document serving: a file by id, no query parameter",
+    "wagtaildocs_authenticate_with_password": "POST form of a password-protected collection",
+    "wagtailcore_authenticate_with_password": "POST form of a password-protected page",
+    "robots.txt": "a static text, no query parameter",
+    "comptes": "allauth's pages behind a log-in or a key sent by e-mail",
+    "mon_espace": "log-in required",
+    "adhesion_accepter": "POST only, log-in required",
+    "adhesion_refuser": "POST only, log-in required",
+    "fiche_proposer": "log-in required",
+    "fiche_modifier": "log-in required",
+    "fiche_apercu": "log-in required",
+    "fiche_soumettre": "POST only, log-in required",
+    "fiche_retirer": "POST only, log-in required",
+    "piece_jointe": "a file by id, no query parameter",
+    "structure_nouvelle": "log-in required",
+    "structure": "a structure by slug, no query parameter",
+    "structure_rejoindre": "POST only, log-in required",
+    "atelier_ics": "a workshop's calendar by slug, no query parameter",
+    "atelier_inscrire": "POST only",
+    "atelier_renvoyer_lien": "a POST form",
+    "inscription_ics": "a signed personal link, no query parameter",
+    "inscription": "a signed personal link, no query parameter",
+    "inscription_annuler": "a signed personal link, no query parameter",
+    "telecharger": "a file by id, no query parameter",
+    "wagtail_serve": "every page type, fuzzed below",
+}
+# Page type (and route of a routable page) → the query parameters it reads; others: ``page``.
+PAGE_PARAMETERS = {
+    "ressources.RessourceIndexPage": _filters(RessourceFilterSet),
+    "ressources.HomePage:domaine": _filters(RessourceFilterSet),
+    "fiches.FicheIndexPage": _filters(FicheFilterSet),
+    "evenements.AgendaPage:a_venir": _filters(AtelierFilterSet),
+    "evenements.AgendaPage:archives": _filters(AtelierFilterSet),
+}
+ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
+# The pages that read a query string get more examples than those that only receive one.
+EXAMPLES = {"recherche": 50, "recherche_suggestions": 30}
+LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
+# What a page may answer besides 200: Django's sitemap answers 404 for a page number it
+# does not have, as it should.
+OTHER_STATUSES = {"sitemap": {404}}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    key: str
+    parameters: tuple
+    examples: int
+
+
+def url_patterns(patterns=None, prefix=""):
+    """(route, name) of every URL pattern; Wagtail's admin as one."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route == "admin/":
+                yield route, "admin"
+            else:
+                yield from url_patterns(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern):
+            yield route, pattern.name
+
+
+def routes(model):
+    """``label`` or ``label:route`` of each way a page type is served."""
+    label = model._meta.label
+    if not issubclass(model, RoutablePageMixin):
+        return [label]
+    return [f"{label}:{pattern.name}" for pattern in model.get_subpage_urls()]
+
+
+def served_page_types():
+    return [model for model in get_page_models() if model.is_creatable]
+
+
+def endpoints():
+    found = [
+        Endpoint(name, parameters, EXAMPLES.get(name, LISTING_EXAMPLES))
+        for name, parameters in FUZZED.items()
+    ]
+    for model in served_page_types():
+        for key in routes(model):
+            parameters = PAGE_PARAMETERS.get(key, ("page",))
+            examples = LISTING_EXAMPLES if key in PAGE_PARAMETERS else OTHER_EXAMPLES
+            found.append(Endpoint(key, parameters, examples))
+    return found
+
+
+ENDPOINTS = endpoints()
+
+
+@pytest.fixture(scope="module")
+def site(module_transaction):
+    """One live page of every type, a past and an upcoming workshop, and their search entries.
+    Returns ``{endpoint key: URL}``."""
+    with module_transaction.unblock():
+        home, index = build_site_tree()
+        guide = GuidePageFactory(
+            parent=index,
+            title="Rédiger les statuts d'une association",
+            domaines=[domaine(DOMAINE)],
+            publics=[public("dirigeants-benevoles")],
+        )
+        modele = ModelePageFactory(parent=index, title="Budget prévisionnel", with_file=False)
+        fiches = get_or_create_fiche_index(home)
+        fiche = FichePageFactory(
+            parent=fiches,
+            title="Notre premier recrutement",
+            structure=StructureFactory(nom="Les Amis du Jardin Partagé", departement="69"),
+        )
+        agenda = get_or_create_agenda(home)
+        a_venir = atelier(agenda, title="Atelier statuts", domaines=[DOMAINE])
+        atelier(agenda, title="Atelier passé", debut=in_days(-10))
+        index_everything()
+        pages = {
+            "ressources.HomePage": home,
+            "ressources.RessourceIndexPage": index,
+            "ressources.GuidePage": guide,
+            "ressources.ModelePage": modele,
+            "fiches.FicheIndexPage": fiches,
+            "fiches.FichePage": fiche,
+            "evenements.AgendaPage": agenda,
+            "evenements.AtelierPage": a_venir,
+        }
+        urls = page_urls(pages)
+        for name, label in URL_ARGUMENTS.items():
+            urls[name] = reverse(name, args=[pages[label].pk])
+        return urls
+
+
+def page_urls(pages):
+    urls = {}
+    for model in served_page_types():
+        page = pages[model._meta.label]
+        for key in routes(model):
+            if ":" not in key:
+                urls[key] = page.url
+                continue
+            route = key.split(":", 1)[1]
+            path = page.reverse_subpage(route, args=ROUTE_ARGUMENTS.get(key))
+            urls[key] = page.url + path
+    return urls
+
+
+def endpoint_url(site, key):
+    return site[key] if key in site else reverse(key)
+
+
+# What people type, paste or forge. Hypothesis picks a branch of ``one_of`` about as often as
+# any other: quotes and operators get their own branches so that they meet real words often.
+QUOTES = ['"', "'", "«", "»", "“", "”", "’", "l'", "d’", '""', '"""']
+SYNTAX = [
+    *"OR AND NOT NEAR OU ET SAUF * - + ^ : ( ) { } [ ] | & % _ ; -- /* */".split(),  # noqa: SIM905
+    *"title: body: {title}: NEAR(a b* col:x ^x \\".split(),  # noqa: SIM905
+    *["\x00", "\t", "\n"],
+]
+REAL_VALUES = (
+    "statuts recrutement jardin partagé guide modele fiche atelier dirigeants-benevoles 69 2A "
+    "75 date pertinence az recent semaine mois distance presentiel on true 2026-01-31 "
+    "1999-12-31 9999-12-31 2 0 -1 999999999999999999999 1e9 /fr/ //evil.example "
+    f"https://evil.example/ javascript:alert(1) {DOMAINE}"
+).split()
+RTL_AND_MARKS = ["مرحبا بالعالم", "שלום", "\u202eevil\u202c", "e\u0301", "a\u0308\u0323", "\u200d"]
+# One-character words that are not stop words: a hundred of them nest a query deeply.
+LETTERS = st.one_of(st.sampled_from("befghikopqruvwxz0123456789"), st.characters(categories=["Lo"]))
+
+token = st.one_of(
+    st.sampled_from(QUOTES),
+    st.sampled_from(SYNTAX),
+    st.sampled_from(REAL_VALUES),
+    st.sampled_from(RTL_AND_MARKS),
+    st.text(min_size=1, max_size=4),
+)
+# A word with a quote or an operator stuck to it or beside it: « statuts" », « "asso », « RH* ».
+marked = st.tuples(
+    st.sampled_from(REAL_VALUES),
+    st.sampled_from(QUOTES + SYNTAX),
+    st.sampled_from(["", " "]),
+    st.booleans(),
+).map(lambda t: t[0] + t[2] + t[1] if t[3] else t[1] + t[2] + t[0])
+typed = st.lists(st.one_of(marked, token), min_size=1, max_size=12).map(" ".join)
+# A real value with a NUL byte inside, which PostgreSQL refuses in any text.
+with_nul = st.tuples(st.sampled_from(REAL_VALUES), st.integers(0, 3)).map(
+    lambda t: t[0][: t[1]] + "\x00" + t[0][t[1] :]
+)
+VALUES = st.one_of(
+    typed,
+    with_nul,
+    st.text(),
+    st.sampled_from(REAL_VALUES),
+    st.lists(LETTERS, min_size=100, max_size=160).map(" ".join),
+    # very long
+    st.tuples(st.text(min_size=1, max_size=6), st.integers(40, 2000)).map(lambda t: t[0] * t[1]),
+    # any plane, combining marks, bidirectional and format characters
+    st.text(st.characters(min_codepoint=0x10000), min_size=1, max_size=30),
+    st.text(st.characters(categories=["Mn", "Me", "Cf", "Zs", "Cc"]), min_size=1, max_size=30),
+)
+
+
+def query_strings(parameters):
+    """``{name: [values]}``: any of the endpoint's own parameters, once or twice, and now and
+    then one it does not know."""
+    own = st.fixed_dictionaries(
+        {}, optional={name: st.lists(VALUES, min_size=1, max_size=2) for name in parameters}
+    )
+    unknown = st.dictionaries(st.text(max_size=8), st.lists(VALUES, max_size=1), max_size=1)
+    return st.tuples(unknown, own).map(lambda both: {**both[0], **both[1]})
+
+
+# What failed before (issue 13): an unbalanced quote (FTS5: « unterminated string »), a
+# hundred one-letter words (FTS5: « parser stack overflow »), a NUL byte (PostgreSQL).
+KNOWN_FAILURES = ['statuts "asso', " ".join("b" * 100), "ressources\x00humaines", "«" * 3000]
+CONTENT_TYPES = {
+    "recherche_suggestions": "application/json",
+    "agenda_ics": "text/calendar",
+    "sitemap": "application/xml",
+}
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[endpoint.key for endpoint in ENDPOINTS])
+def test_no_query_string_makes_a_public_page_fail(site, client, endpoint):
+    url = endpoint_url(site, endpoint.key)
+    allowed = {200, *OTHER_STATUSES.get(endpoint.key, ())}
+    content_type = CONTENT_TYPES.get(endpoint.key, "text/")
+
+    # The client and the module's data are shared by the examples on purpose (building the
+    # site for each would take minutes); each example runs in its own savepoint.
+    @settings(
+        max_examples=endpoint.examples,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate, Phase.shrink],  # no slow "explain" phase
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(query=query_strings(endpoint.parameters))
+    def answers(query):
+        with transaction.atomic():
+            response = client.get(url, query)
+        assert response.status_code in allowed, response.status_code
+        if response.status_code == 200:
+            assert response["Content-Type"].startswith(content_type)
+
+    for value in KNOWN_FAILURES:  # in every parameter at once, before the generated ones
+        answers = example(query={name: [value] for name in endpoint.parameters})(answers)
+    answers()
+
+
+def test_a_quote_in_what_is_typed_still_suggests_titles(site, client):
+    response = client.get(reverse("recherche_suggestions"), {"q": 'statuts "asso'})
+
+    titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
+    assert titles == ["Rédiger les statuts d'une association"]
+
+
+def test_a_hundred_one_letter_words_are_searched_like_any_query(site, client):
+    response = client.get(reverse("recherche"), {"q": " ".join("b" * 100)})
+
+    assert response.status_code == 200
+    assert response.context["results"].count == 0
+    assert "Aucun résultat" in response.text
+
+
+@pytest.mark.parametrize("name", ["domaine", "public"])
+def test_a_nul_byte_in_a_facet_value_is_an_unknown_value(site, client, name):
+    unfiltered = client.get(reverse("recherche"), {"q": "statuts"})
+    response = client.get(reverse("recherche"), {"q": "statuts", name: "ressources\x00humaines"})
+
+    assert response.context["filters"].as_dict() == {}
+    assert response.context["results"].count == unfiltered.context["results"].count > 0
+
+
+def test_a_nul_byte_in_the_feeds_domaine_is_an_unknown_domaine(site, client):
+    response = client.get(reverse("agenda_ics"), {"domaine": "ressources\x00humaines"})
+
+    assert response.status_code == 200
+    assert b"BEGIN:VCALENDAR" in response.content
+    assert b"BEGIN:VEVENT" not in response.content
+
+
+def test_every_public_get_endpoint_is_fuzzed_or_set_aside_for_a_reason(site):
+    unlisted = [
+        route
+        for route, name in url_patterns()
+        if (name or route) not in FUZZED
+        and (name or route) not in SET_ASIDE
+        and re.sub(r"^[a-z]{2}/", "", route).split("/")[0] not in SET_ASIDE
+    ]
+    assert not unlisted, "List these URLs in FUZZED (with their parameters) or SET_ASIDE"
+    keys = {endpoint.key for endpoint in ENDPOINTS}
+    assert set(site) <= keys
+    # every page type and route has a live page to ask
+    assert {key for key in keys if "." in key} == {key for key in site if "." in key}
