@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import timedelta
 from itertools import accumulate
 
-from search.textes import STOPWORDS, WORD, fold
+from search.analysis import STOPWORDS, WORD, fold
 
 SENTENCE = re.compile(r"(?<=[.!?…:])\s+(?=[A-ZÀ-ÖØ-Þ«(0-9])")
 MARKUP = re.compile(r"\*\*|__|https?://\S+|(?:^|\s)- ")

@@ -68,10 +68,10 @@ from bench.search_corpus import (  # noqa: E402
 )
 from evenements.models import AgendaPage, AtelierPage  # noqa: E402
 from fiches.models import FicheIndexPage, FichePage  # noqa: E402
-from fiches.territoires import DEPARTEMENTS  # noqa: E402
 from ressources import services  # noqa: E402
 from ressources.models import Domaine, GuidePage, ModelePage, Public  # noqa: E402
-from search import memo, moteur, requetes, suggestions, views  # noqa: E402
+from ressources.territoires import DEPARTEMENTS  # noqa: E402
+from search import moteur, requetes, results_cache, suggestions, views  # noqa: E402
 from search.models import Entree  # noqa: E402
 
 CHUNK = 2000
@@ -347,7 +347,7 @@ def capture():
 
 def timed(client, url, args, cap):
     """Warm-up requests, then ``args.requests`` timed ones (fewer when they would take more
-    than ``args.budget`` seconds), each with the kept results of ``search.memo`` forgotten
+    than ``args.budget`` seconds), each with the kept results of ``search.results_cache`` forgotten
     first, so each does the whole search; then one more whose SQL is recorded; then the
     same number of requests answered from the kept results (a search made again)."""
     row = {"url": url}
@@ -371,7 +371,7 @@ def timed(client, url, args, cap):
         while len(samples) < args.requests:
             if len(samples) >= MIN_SAMPLES and time.perf_counter() - started > args.budget:
                 break
-            memo.invalidate()
+            results_cache.invalidate()
             sql.seconds = 0.0
             before = time.perf_counter()
             with cap():
@@ -379,7 +379,7 @@ def timed(client, url, args, cap):
             samples.append((time.perf_counter() - before) * 1000)
             sql_samples.append(sql.seconds * 1000)
             assert response.status_code == 200, (url, response.status_code)
-    memo.invalidate()
+    results_cache.invalidate()
     with capture() as queries, cap():
         client.get(url)
     captured = list(queries.captured_queries)  # read now: the next requests empty the log
@@ -463,7 +463,7 @@ def view_page_queries(client, cap, page_number):
     try:
         with cap():
             client.get(url)
-        memo.invalidate()  # a search not seen before
+        results_cache.invalidate()  # a search not seen before
         with capture() as queries, cap():
             response = client.get(url)
     except OperationalError:
@@ -478,7 +478,7 @@ def engine_page_queries(locale, cap, per_page):
     request = RequestFactory(HTTP_HOST=HOST).get("/fr/recherche/", {"q": SQL_COUNT_QUERY})
     with translation.override("fr"):
         requete = requetes.parse(SQL_COUNT_QUERY, "fr")
-        memo.invalidate()
+        results_cache.invalidate()
         try:
             with capture() as queries, cap():
                 results = moteur.search(requete, locale, moteur.Filters(), per_page=per_page)
@@ -611,8 +611,8 @@ def markdown(report):
         f"Up to {report['requests']} timed requests per kind (fewer past {report['budget']} s)"
         f" after up to {report['warmup']} warm-up requests, through Django's test client "
         "(routing, facets, snippets, templates; no network), each a search not seen before "
-        "(the results `search.memo` keeps are forgotten before each). Made again: the same "
-        "number of requests answered from the kept results. SQL queries: their number in "
+        "(the results `search.results_cache` keeps are forgotten before each). Made again: the "
+        "same number of requests answered from the kept results. SQL queries: their number in "
         "one request; SQL ms: median time in SQL statements per request; not SQL: median "
         "of the rest (Python, templates); slowest SQL: the slowest statement of one request. "
         f"A request still running after {report['cap']} s is cut.",

@@ -20,16 +20,12 @@ from wagtail.admin.widgets import HeaderButton
 
 from ressources import exports
 
-from . import acces, changements, registrations
+from . import acces, changements, inscriptions
 from .forms import MessageForm
 from .models import AtelierPage, Inscription
 
 PARIS = ZoneInfo("Europe/Paris")
 DATE_FORMAT = "%d/%m/%Y %H:%M"  # 23/11/2026 18:00, what French spreadsheets read as a date
-
-
-def can_see_registrations(atelier, user):
-    return acces.peut_gerer_inscriptions(atelier, user)
 
 
 def paris(moment):
@@ -84,7 +80,7 @@ class AtelierAdminMixin:
 
     def dispatch(self, request, *args, **kwargs):
         self.atelier = get_object_or_404(AtelierPage, pk=kwargs["page_id"])
-        if not can_see_registrations(self.atelier, request.user):
+        if not acces.peut_gerer_inscriptions(self.atelier, request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -184,19 +180,19 @@ class MessageView(AtelierAdminPageMixin, FormView):
             action_url=reverse("evenements_admin:message", args=[self.atelier.pk]),
             submit_button_label=_("Envoyer"),
             submit_button_active_label=_("Envoi…"),
-            confirmees=changements.recipients(self.atelier, include_waitlist=False).count(),
-            avec_attente=changements.recipients(self.atelier).count(),
+            confirmees=changements.destinataires(self.atelier, avec_liste_attente=False).count(),
+            avec_attente=changements.destinataires(self.atelier).count(),
             cancel_url=inscriptions_url(self.atelier),
         )
         return context
 
     def form_valid(self, form):
         data = form.cleaned_data
-        if not changements.recipients(self.atelier, data["liste_attente"]).exists():
+        if not changements.destinataires(self.atelier, data["liste_attente"]).exists():
             form.add_error(None, _("Personne à qui écrire : aucune inscription en cours."))
             return self.form_invalid(form)
-        count = changements.write_to_all(
-            self.atelier, data["sujet"], data["message"], include_waitlist=data["liste_attente"]
+        count = changements.ecrire_aux_inscrits(
+            self.atelier, data["sujet"], data["message"], avec_liste_attente=data["liste_attente"]
         )
         if not count:
             messages.error(
@@ -248,7 +244,7 @@ class InscriptionActionView(AtelierAdminPageMixin, TemplateView):
             inscription=self.inscription,
             inscrits=inscrits,
             suivante=inscrits.attente[0].inscription if inscrits.attente else None,
-            rang=registrations.rang(self.inscription),
+            rang=inscriptions.rang(self.inscription),
             action_url=self.request.path,
             cancel_url=inscriptions_url(self.atelier),
         )
@@ -257,7 +253,7 @@ class InscriptionActionView(AtelierAdminPageMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         try:
             message = self.act(self.inscription)
-        except registrations.InscriptionError as error:
+        except inscriptions.InscriptionError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, message)
@@ -272,7 +268,7 @@ class AnnulerInscriptionView(InscriptionActionView):
     action = "annuler"
 
     def act(self, inscription):
-        promue = registrations.annuler(inscription, par=self.request.user)
+        promue = inscriptions.annuler(inscription, par=self.request.user)
         message = _("L'inscription de %(nom)s est annulée et ses données sont supprimées.") % {
             "nom": inscription.nom
         }
@@ -294,7 +290,7 @@ class PromouvoirInscriptionView(InscriptionActionView):
         return super().get(request, *args, **kwargs)
 
     def act(self, inscription):
-        registrations.promouvoir(inscription, par=self.request.user)
+        inscriptions.promouvoir(inscription, par=self.request.user)
         return _("%(nom)s a maintenant une place confirmée et en est prévenu·e par e-mail.") % {
             "nom": inscription.nom
         }

@@ -19,7 +19,8 @@ from icalendar import Calendar, Event, vCalAddress
 from ressources import emails
 from ressources.models import Domaine
 
-from .models import AtelierPage, Format, Inscription
+from .models.choices import Format
+from .models.inscriptions import Inscription
 
 PARIS = ZoneInfo("Europe/Paris")
 PRODID = "-//Entraide//Ateliers//FR"
@@ -149,9 +150,7 @@ def agenda_response(request, agenda):
     """The subscribable feed: upcoming workshops and those of the last month, optionally of
     one domain (``?domaine=<slug>``), named after the agenda (and the domain)."""
     ateliers = (
-        AtelierPage.objects.live()
-        .public()
-        .child_of(agenda)
+        agenda.ateliers()
         .filter(fin__gte=timezone.now() - timedelta(days=FEED_PAST_DAYS))
         .order_by("debut")
     )

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ressources.forms import HoneypotMixin
 
-from .models import Inscription
+from .models.inscriptions import Inscription
 
 
 class InscriptionForm(HoneypotMixin, forms.ModelForm):

@@ -3,15 +3,17 @@ its calendar file), the other cancels it; a link that shows cannot cancel. The s
 timestamp, so a link is the same in every e-mail; links stop working some time after the
 workshop's end, and for good once the registration is cancelled or anonymised (new token)."""
 
+from datetime import timedelta
+
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from .models import Inscription
-from .models.ateliers import LIENS_VALABLES_APRES
+from .models.inscriptions import Inscription
 
+# Personal links stop working this long after the workshop's end.
+LIENS_VALABLES_APRES = timedelta(days=30)
 VOIR = "evenements.inscription.voir"
 ANNULER = "evenements.inscription.annuler"
 EXPIRE = ngettext_lazy(
@@ -31,19 +33,25 @@ def _signe(inscription, usage):
     return signing.Signer(salt=usage).sign(inscription.token)
 
 
+def _route(inscription, name, usage):
+    """A route of the workshop's agenda (``AgendaPage``), which serves the personal pages."""
+    agenda = inscription.atelier.agenda
+    return (agenda.url or "") + agenda.reverse_subpage(name, args=[_signe(inscription, usage)])
+
+
 def voir(inscription):
     """The personal page: status, visio link, calendar file."""
-    return reverse("inscription", args=[_signe(inscription, VOIR)])
+    return _route(inscription, "inscription", VOIR)
 
 
 def calendrier(inscription):
     """The participant's own calendar file (with the visio link)."""
-    return reverse("inscription_ics", args=[_signe(inscription, VOIR)])
+    return _route(inscription, "inscription_ics", VOIR)
 
 
 def annuler(inscription):
     """The confirmation page that cancels the registration and deletes its data."""
-    return reverse("inscription_annuler", args=[_signe(inscription, ANNULER)])
+    return _route(inscription, "inscription_annuler", ANNULER)
 
 
 def inscription_de(signed, usage, now=None):

@@ -1,15 +1,14 @@
 """The e-mails of registrations: to the person (confirmation or waitlist, their links again, a
 seat given, a cancellation confirmed), each with a « voir » and a separate « annuler » link,
 and to the workshop's animators (every cancellation and every promotion). Sent once the
-change is committed (registrations.py), in the workshop's language."""
+change is committed (inscriptions.py), in the workshop's language."""
 
 from django.urls import reverse
 
 from ressources import emails
 
 from . import calendrier, liens
-from .models import Inscription
-from .models.ateliers import LIENS_VALABLES_APRES
+from .models.inscriptions import Inscription
 
 
 def contexte(inscription):
@@ -20,7 +19,7 @@ def contexte(inscription):
         "atelier": atelier,
         "lien": emails.absolute(liens.voir(inscription)),
         "lien_annuler": emails.absolute(liens.annuler(inscription)),
-        "jours_liens": LIENS_VALABLES_APRES.days,
+        "jours_liens": liens.LIENS_VALABLES_APRES.days,
         "url": emails.absolute(atelier.url or ""),
     }
 

@@ -13,7 +13,7 @@ ANIMATOR_PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
 
 @receiver(page_published, sender=AtelierPage)
 def announce_changes(sender, instance, **kwargs):
-    changements.on_publish(instance)
+    changements.a_la_publication(instance)
 
 
 @receiver(post_save, sender=AgendaPage)

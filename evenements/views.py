@@ -1,40 +1,28 @@
-"""The public side of registrations: the form of a workshop page and « Renvoyer mon lien »,
-which both answer with the same neutral « Vérifiez vos e-mails » (nobody learns there whether
-an address is registered); a registrant's personal page, calendar file and cancellation; the
-public calendar files."""
+"""The public side of registrations, served by the routes of the pages (``models/``): the form
+of a workshop page and « Renvoyer mon lien », which both answer with the same neutral
+« Vérifiez vos e-mails » (nobody learns there whether an address is registered); a
+registrant's personal page, calendar file and cancellation, under the agenda."""
 
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Locale
 
-from . import calendrier, liens, notifications, registrations
+from . import calendrier, inscriptions, liens, notifications
 from .forms import InscriptionForm, RenvoiLienForm
-from .models import AgendaPage, AtelierPage
-from .models.ateliers import LIENS_VALABLES_APRES
 
 RENVOIS_PAR_IP = "10/h"
 LIENS_PAR_ADRESSE = "3/h"  # e-mails of links to one address, whichever form asked for them
 INSCRIPTION, RENVOI = "inscription", "lien"
 
 
-def _atelier_public(pk):
-    atelier = AtelierPage.objects.live().public().filter(pk=pk).first()
-    if atelier is None:
-        raise Http404
-    return atelier
-
-
 def _verifiez(atelier, demande):
-    url = reverse("atelier_verifiez", args=[atelier.pk])
+    url = atelier.url + atelier.reverse_subpage("verifiez")
     return redirect(f"{url}?{urlencode({'demande': demande})}")
 
 
@@ -49,24 +37,23 @@ def _trop_de_liens(request, adresse):
 
 
 @require_POST
-def inscrire(request, pk):
+def inscrire(request, atelier):
     """The registration form of a workshop page: a new registration and an address already
     registered get the same answer (the latter its links again, by e-mail); errors re-display
     the page with the form."""
-    atelier = _atelier_public(pk)
     form = InscriptionForm(request.POST)
     if form.is_valid():
         try:
-            registrations.inscrire(atelier, **_fields(form))
-        except registrations.DejaInscrit as deja:
+            inscriptions.inscrire(atelier, **_fields(form))
+        except inscriptions.DejaInscrit as deja:
             if deja.inscription and not _trop_de_liens(request, deja.inscription.email):
                 notifications.renvoyer_liens(deja.inscription)
             return _verifiez(atelier, INSCRIPTION)
-        except registrations.InscriptionError as error:
+        except inscriptions.InscriptionError as error:
             form.add_error(None, str(error))
         else:
             return _verifiez(atelier, INSCRIPTION)
-    return atelier.serve(request, inscription_form=form)
+    return atelier.render(request, context_overrides={"inscription_form": form})
 
 
 def _fields(form):
@@ -75,10 +62,9 @@ def _fields(form):
 
 
 @require_POST
-def renvoyer_lien(request, pk):
+def renvoyer_lien(request, atelier):
     """« Renvoyer mon lien »: the same answer whether the address is registered or not;
     limited per IP address and per e-mail address."""
-    atelier = _atelier_public(pk)
     form = RenvoiLienForm(request.POST)
     valid = form.is_valid()
     limite = is_ratelimited(
@@ -95,16 +81,15 @@ def renvoyer_lien(request, pk):
         return _verifiez(atelier, RENVOI)
     if limite:
         form.add_error(None, _("Trop de demandes en peu de temps : réessayez dans une heure."))
-    response = atelier.serve(request, renvoi_form=form)
+    response = atelier.render(request, context_overrides={"renvoi_form": form})
     if limite:
         response.status_code = 429
     return response
 
 
-def verifiez(request, pk):
+def verifiez(request, atelier):
     """« Vérifiez vos e-mails », the same for everybody: what the e-mail holds, not whether
     one went."""
-    atelier = _atelier_public(pk)
     demande = RENVOI if request.GET.get("demande") == RENVOI else INSCRIPTION
     return render(
         request,
@@ -129,28 +114,27 @@ def personnelle(view):
     return wrapped
 
 
-def refus(request, erreur):
+def refus(request, agenda, erreur):
     """A clear page for a personal link that cannot be used (tampered, gone, too late)."""
-    agenda = AgendaPage.objects.live().filter(locale=Locale.get_active()).first()
     return render(
         request,
         "evenements/lien_invalide.html",
         {
             "erreur": erreur,
-            "agenda_url": agenda.url if agenda else "",
-            "jours_liens": LIENS_VALABLES_APRES.days,
+            "agenda_url": agenda.url or "",
+            "jours_liens": liens.LIENS_VALABLES_APRES.days,
         },
         status=400,
     )
 
 
 @personnelle
-def inscription(request, signed):
+def inscription(request, agenda, signed):
     """A participant's own page: status, visio link, calendar, how to cancel."""
     try:
         inscription = liens.inscription_de(signed, liens.VOIR)
     except liens.LienInvalide as error:
-        return refus(request, error)
+        return refus(request, agenda, error)
     atelier = inscription.atelier
     return render(
         request,
@@ -159,36 +143,36 @@ def inscription(request, signed):
             "inscription": inscription,
             "atelier": atelier,
             "passe": atelier.est_passe,
-            "rang": registrations.rang(inscription),
+            "rang": inscriptions.rang(inscription),
             "calendrier_url": liens.calendrier(inscription),
         },
     )
 
 
 @personnelle
-def inscription_ics(request, signed):
+def inscription_ics(request, agenda, signed):
     """The participant's own calendar file, with the visio link once their seat is confirmed."""
     try:
         inscription = liens.inscription_de(signed, liens.VOIR)
     except liens.LienInvalide as error:
-        return refus(request, error)
+        return refus(request, agenda, error)
     return calendrier.participant_response(request, inscription)
 
 
 @personnelle
 @require_http_methods(["GET", "HEAD", "POST"])
-def annuler(request, signed):
+def annuler(request, agenda, signed):
     """« Annuler mon inscription ? »: the page says what will be deleted; its form does it."""
     try:
         inscription = liens.inscription_de(signed, liens.ANNULER)
     except liens.LienInvalide as error:
-        return refus(request, error)
+        return refus(request, agenda, error)
     atelier = inscription.atelier
     if request.method == "POST":
         try:
-            registrations.annuler(inscription)
-        except registrations.InscriptionError as error:
-            return refus(request, error)
+            inscriptions.annuler(inscription)
+        except inscriptions.InscriptionError as error:
+            return refus(request, agenda, error)
         messages.success(
             request,
             _(
@@ -198,26 +182,11 @@ def annuler(request, signed):
         )
         return redirect(atelier.url or "/")
     if atelier.est_passe:
-        return refus(request, _("Cet atelier est passé : l'inscription ne peut plus être annulée."))
+        return refus(
+            request, agenda, _("Cet atelier est passé : l'inscription ne peut plus être annulée.")
+        )
     return render(
         request,
         "evenements/annuler.html",
         {"inscription": inscription, "atelier": atelier},
     )
-
-
-def agenda_ics(request):
-    """/fr/ateliers/agenda.ics: the feed of the agenda of the active language."""
-    agenda = AgendaPage.objects.live().filter(locale=Locale.get_active()).first()
-    if agenda is None:
-        raise Http404
-    return calendrier.agenda_response(request, agenda)
-
-
-def atelier_ics(request, slug):
-    atelier = (
-        AtelierPage.objects.live().public().filter(locale=Locale.get_active(), slug=slug).first()
-    )
-    if atelier is None:
-        raise Http404
-    return calendrier.atelier_response(request, atelier)

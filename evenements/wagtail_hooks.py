@@ -49,7 +49,7 @@ def inscriptions_button(page, user, priority):
     page_class = page.specific_class
     if page_class is None or not issubclass(page_class, AtelierPage):
         return
-    if not admin_views.can_see_registrations(page, user):
+    if not acces.peut_gerer_inscriptions(page, user):
         return
     yield Button(
         _("Inscriptions"),

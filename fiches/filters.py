@@ -3,9 +3,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ressources.filters import RessourceFilterSet
-
-from .models import TypeStructure
-from .territoires import DEPARTEMENT_CHOICES
+from ressources.territoires import DEPARTEMENT_CHOICES
+from structures.models import TypeStructure
 
 
 class FicheFilterSet(RessourceFilterSet):

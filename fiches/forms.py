@@ -2,76 +2,12 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ressources.forms import HoneypotMixin
+from ressources.forms import BoundedLengthsMixin, HoneypotMixin, LongText
 from ressources.models import Domaine, Public
+from structures.models import Structure
 
 from . import uploads
-from .identifiers import clean_rna, clean_siren_or_siret
-from .models import Adhesion, FichePage, PieceJointe, Structure
-
-TOO_LONG = _("Ce texte est trop long : %(show_value)d caractères pour %(limit_value)d au plus.")
-
-
-class LongText(forms.CharField):
-    """Text on several lines, its line breaks counted as one character each, as the browser
-    counts them for ``maxlength`` (it sends them as two: CR LF)."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n") if isinstance(value, str) else value
-
-
-class BoundedLengthsMixin:
-    """Every text field of the form says its limit and the length typed when it is over."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = TOO_LONG
-
-
-class StructureForm(BoundedLengthsMixin, HoneypotMixin, forms.ModelForm):
-    class Meta:
-        model = Structure
-        fields = ["nom", "type_structure", "siret", "rna", "departement", "site_web", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-        field_classes = {"description": LongText}
-
-    siret = forms.CharField(
-        label=Structure._meta.get_field("siret").verbose_name,
-        help_text=Structure._meta.get_field("siret").help_text,
-        max_length=30,
-        required=False,
-    )
-    rna = forms.CharField(
-        label=Structure._meta.get_field("rna").verbose_name,
-        help_text=Structure._meta.get_field("rna").help_text,
-        max_length=30,
-        required=False,
-    )
-
-    def clean_siret(self):
-        value = self.cleaned_data["siret"]
-        return self._not_taken("siret", clean_siren_or_siret(value)) if value else ""
-
-    def clean_rna(self):
-        value = self.cleaned_data["rna"]
-        return self._not_taken("rna", clean_rna(value)) if value else ""
-
-    def _not_taken(self, field, value):
-        """Say which structure already has the number, so the person can ask to join it."""
-        existing = Structure.objects.filter(**{field: value}).exclude(pk=self.instance.pk).first()
-        if existing is not None:
-            raise forms.ValidationError(
-                _(
-                    "Ce numéro est déjà celui de « %(nom)s » sur Entraide : "
-                    "demandez plutôt à rejoindre cette structure."
-                ),
-                code="duplicate",
-                params={"nom": existing.nom},
-            )
-        return value
+from .models.fiches import FichePage, PieceJointe
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -237,14 +173,3 @@ class FicheForm(BoundedLengthsMixin, HoneypotMixin, forms.ModelForm):
 class SignupForm(HoneypotMixin, AllauthSignupForm):
     """allauth's sign-up (ACCOUNT_FORMS) with the site's honeypot: labelled, out of sight and of
     the keyboard, rendered by templates/includes/form.html like every other public form."""
-
-
-class AdhesionForm(BoundedLengthsMixin, forms.ModelForm):
-    """Asking to join a structure, with a word for its members."""
-
-    class Meta:
-        model = Adhesion
-        fields = ["message"]
-        labels = {"message": _("Un mot pour les membres (facultatif)")}
-        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
-        field_classes = {"message": LongText}

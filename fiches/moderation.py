@@ -10,7 +10,9 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
-from .models import FichePage, PieceJointe, Structure
+from structures.models import Structure
+
+from .models.fiches import FichePage, PieceJointe
 
 MAX_EN_MODERATION = 5
 
@@ -119,7 +121,7 @@ def enregistrer(fiche, user, pieces_jointes=(), a_retirer=()):
         raise ModerationError(_("Cette fiche est en modération : retirez-la avant de la modifier."))
     fiche.save_revision(user=user, log_action=True)
     attacher(fiche, pieces_jointes)
-    retirer_pieces(fiche, a_retirer)
+    retirer_pieces_jointes(fiche, a_retirer)
     return fiche
 
 
@@ -128,7 +130,7 @@ def attacher(fiche, pieces_jointes):
     PieceJointe.objects.filter(pk__in=ids).update(fiche=fiche)
 
 
-def retirer_pieces(fiche, pieces):
+def retirer_pieces_jointes(fiche, pieces):
     """Files removed by the contributor: deleted at once if never public, else kept online
     until a moderator approves the fiche."""
     for piece in fiche.pieces_jointes.filter(pk__in=[piece.pk for piece in pieces]):
@@ -164,7 +166,8 @@ def soumettre(fiche, user):
 
 
 @transaction.atomic
-def retirer(fiche, user):
+def retirer_de_la_moderation(fiche, user):
+    """The contributor takes back a fiche they submitted: a draft again, to edit."""
     describe_one(fiche)
     if "retirer" not in fiche.actions:
         raise ModerationError(_("Cette fiche n'est pas en modération."))

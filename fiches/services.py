@@ -3,7 +3,7 @@
 from ressources.models import Domaine, Public
 from ressources.services import get_or_create_section, publish
 
-from .models import FicheIndexPage, FichePage, Structure
+from .models import FicheIndexPage, FichePage
 
 INDEX_SLUG = "fiches"
 
@@ -11,16 +11,6 @@ INDEX_SLUG = "fiches"
 def get_or_create_fiche_index(home, *, title="Fiches pratiques", intro=""):
     """The FicheIndexPage (slug ``fiches``) of ``home``, shown in menus."""
     return get_or_create_section(home, FicheIndexPage, INDEX_SLUG, title=title, intro=intro)
-
-
-def get_or_create_structure(*, nom, type_structure, departement, **fields):
-    """A structure found by name, else created with ``fields``."""
-    structure = Structure.objects.filter(nom=nom).first()
-    if structure is None:
-        structure = Structure.objects.create(
-            nom=nom, type_structure=type_structure, departement=departement, **fields
-        )
-    return structure
 
 
 def get_or_create_published_fiche(index, structure, *, slug, domaines, publics=(), **fields):

@@ -23,3 +23,25 @@ class HoneypotMixin(forms.Form):
         if cleaned_data.get(self.HONEYPOT):
             raise forms.ValidationError(_("Le formulaire n'a pas pu être envoyé."), code="honeypot")
         return cleaned_data
+
+
+TOO_LONG = _("Ce texte est trop long : %(show_value)d caractères pour %(limit_value)d au plus.")
+
+
+class LongText(forms.CharField):
+    """Text on several lines, its line breaks counted as one character each, as the browser
+    counts them for ``maxlength`` (it sends them as two: CR LF)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+class BoundedLengthsMixin:
+    """Every text field of the form says its limit and the length typed when it is over."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = TOO_LONG

@@ -1,60 +1,43 @@
 """The queries behind every listing of ressources, written once.
 
 Each function returns template context and runs a fixed number of SQL queries, whatever the
-number of ressources: cards only use fields of ``RessourcePage`` (never ``.specific``), and
-taxonomy names are looked up once per listing.
+number of ressources: cards only use the fields they were read with (never ``.specific``),
+taxonomy names are looked up once per listing, and what a card of one type shows besides comes
+from that type's ``enrich_cards`` (``ressources.registry``), once for the whole list. The page
+models hand their querysets in: this module sits below them and imports none.
 """
 
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils import translation
 
+from .filters import RessourceFilterSet
+from .models.taxonomy import Domaine, Public
+from .registry import Registered, registered_types
+
 PER_PAGE = 12
-LATEST_ON_HOME = 6
 RELATED_COUNT = 3
 
 
-def ressource_types():
-    """The kinds of ressource a listing can be filtered on, by their slug in the URL."""
-    from fiches.models import FichePage
-
-    from .models import GuidePage, ModelePage
-
-    return {"guide": GuidePage, "modele": ModelePage, "fiche": FichePage}
-
-
-def live_ressources(locale):
-    from .models import RessourcePage
-
-    return RessourcePage.objects.live().public().filter(locale=locale)
-
-
-def with_taxonomy_labels(ressources):
-    """Attach ``domaine_labels`` (slug, name) in the active language to each ressource.
-    A translated page still points at the source-language terms (wagtail-localize keeps
-    many-to-many fields in sync), so names are looked up by slug."""
-    from .models import Domaine
-
-    ressources = list(ressources)
-    if not ressources:
-        return ressources
+def with_taxonomy_labels(cards):
+    """Attach ``domaine_labels`` (slug, name) in the active language to each card (a page),
+    its type's ``listing_template``, and what its type adds (``enrich_cards``). A translated
+    page still points at the source-language terms (wagtail-localize keeps many-to-many fields
+    in sync), so names are looked up by slug."""
+    cards = list(cards)
+    if not cards:
+        return cards
     names = _names(Domaine)
-    for ressource in ressources:
-        ressource.structure_name = _structure_name(ressource)
-        ressource.domaine_labels = [
-            (domaine.slug, names.get(domaine.slug, domaine.nom))
-            for domaine in ressource.domaines.all()
+    for card in cards:
+        card.listing_template = getattr(
+            card.specific_class, "listing_template", Registered.listing_template
+        )
+        card.domaine_labels = [
+            (domaine.slug, names.get(domaine.slug, domaine.nom)) for domaine in card.domaines.all()
         ]
-    return ressources
-
-
-def _structure_name(ressource):
-    """The name of the structure that wrote a fiche, from data the query already joined."""
-    structure = getattr(ressource, "structure", None)
-    if structure is None and "fichepage" in ressource._state.fields_cache:
-        fiche = ressource._state.fields_cache["fichepage"]
-        structure = fiche.structure if fiche is not None else None
-    return structure.nom if structure is not None else ""
+    for model in registered_types().values():
+        model.enrich_cards(cards)
+    return cards
 
 
 def _names(model):
@@ -62,17 +45,16 @@ def _names(model):
     return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
 
 
-def ressource_listing(request, locale, domaine=None, queryset=None, filterset_class=None):
-    """A filtered, sorted page of ressources: every kind by default, or ``queryset``
-    (e.g. the fiches only) with its own ``filterset_class``."""
-    from .filters import RessourceFilterSet
-
-    if queryset is None:
-        queryset = live_ressources(locale).select_related("fichepage__structure")
+def ressource_listing(request, ressources, filterset_class=RessourceFilterSet, domaine=None):
+    """A filtered, sorted page of ``ressources`` (live pages of one language), of a
+    ``domaine`` when given; the type filter offers the registered types among them."""
     if domaine is not None:
-        queryset = queryset.filter(domaines__slug=domaine.slug)
-    filterset = (filterset_class or RessourceFilterSet)(
-        request.GET or None, queryset=queryset, request=request, types=ressource_types()
+        ressources = ressources.filter(domaines__slug=domaine.slug)
+    filterset = filterset_class(
+        request.GET or None,
+        queryset=ressources,
+        request=request,
+        types=registered_types(base=ressources.model),
     )
     if domaine is not None:
         del filterset.filters["domaine"]
@@ -99,38 +81,20 @@ def elided_page_range(page):
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
 
 
-def home_context(request, home):
-    from .models import GuidePage, ModelePage, RessourceIndexPage
-
-    def latest(model):
-        ressources = (
-            model.objects.live()
-            .public()
-            .filter(locale=home.locale)
-            .defer_streamfields()
-            .order_by("-last_published_at")
-            .prefetch_related("domaines")[:LATEST_ON_HOME]
-        )
-        return with_taxonomy_labels(ressources)
-
-    from evenements.agenda import prochains
-
-    index = RessourceIndexPage.objects.child_of(home).live().first()
-    return {
-        "prochains_ateliers": prochains(home),
-        "ressource_index": index,
-        "domaines": domaines_with_counts(home.locale),
-        "derniers_guides": latest(GuidePage),
-        "derniers_modeles": latest(ModelePage),
-    }
+def latest(ressources, count):
+    """The ``count`` ressources published last, as cards."""
+    return with_taxonomy_labels(
+        ressources.defer_streamfields()
+        .order_by("-last_published_at")
+        .prefetch_related("domaines")[:count]
+    )
 
 
-def domaines_with_counts(locale):
-    from .models import Domaine
-
+def domaines_with_counts(ressources, locale):
+    """The domaines of ``locale``, each with ``ressource_count``: how many of ``ressources``
+    (live pages of that language) treat it."""
     counts = dict(
-        live_ressources(locale)
-        .order_by()
+        ressources.order_by()
         .values_list("domaines__slug")
         .annotate(n=Count("pk", distinct=True))
         .values_list("domaines__slug", "n")
@@ -141,12 +105,13 @@ def domaines_with_counts(locale):
     return domaines
 
 
-def related_ressources(page):
-    """The guide's chosen related ressources that are live, or else the latest of its domains."""
+def related_ressources(page, candidates):
+    """The guide's chosen related ressources among ``candidates`` (the live ressources of its
+    language), or else the latest of its domains."""
     chosen_ids = []
     if hasattr(page, "ressources_liees"):
         chosen_ids = [lien.ressource_id for lien in page.ressources_liees.all()]
-    candidates = live_ressources(page.locale).exclude(pk=page.pk).prefetch_related("domaines")
+    candidates = candidates.exclude(pk=page.pk).prefetch_related("domaines")
     if chosen_ids:
         found = {r.pk: r for r in candidates.filter(pk__in=chosen_ids)}
         related = [found[pk] for pk in chosen_ids if pk in found]
@@ -161,12 +126,12 @@ def related_ressources(page):
     return with_taxonomy_labels(same_domain)
 
 
-def ressource_page_context(page):
-    from .models import Public
-
+def ressource_page_context(page, candidates):
+    """A ressource's publics named in the active language, and its related ressources among
+    ``candidates``."""
     with_taxonomy_labels([page])
     names = _names(Public)
     return {
         "publics": [names.get(public.slug, public.nom) for public in page.publics.all()],
-        "related_ressources": related_ressources(page),
+        "related_ressources": related_ressources(page, candidates),
     }

@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .textes import fold, stem
+from .analysis import fold, stem
 
 WORD = re.compile(r"\w+")
 LENGTH = 220

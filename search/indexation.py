@@ -5,6 +5,9 @@ An entry is written when a page is published and removed when it is unpublished,
 changes, and those that show a structure's or a taxonomy term's name follow its edits
 (``search.signals``); ``update_index`` rebuilds them all. Only live, public pages get one, and
 an entry is built from the published page, never from a draft.
+
+Which page types have entries, and what their entry holds besides the title, chapô, text and
+taxonomy, is what each of them declares (``ressources.registry``).
 """
 
 import logging
@@ -17,9 +20,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
 
-from ressources.models import Domaine, GuidePage, ModelePage, Public
+from ressources.models import Domaine, Public
+from ressources.registry import registered_types, search_labels
 
-from . import memo
+from . import results_cache
 from .models import Entree
 
 CHUNK_SIZE = 500
@@ -27,20 +31,13 @@ logger = logging.getLogger(__name__)
 
 
 def searchable_models():
-    from evenements.models import AtelierPage
-    from fiches.models import FichePage
-
-    return {
-        GuidePage: Entree.Type.GUIDE,
-        ModelePage: Entree.Type.MODELE,
-        FichePage: Entree.Type.FICHE,
-        AtelierPage: Entree.Type.ATELIER,
-    }
+    """``{page model: type key}`` of the page types that have entries."""
+    return {model: key for key, model in registered_types().items()}
 
 
 def findable(page, restricted_paths=None):
-    """Live, not private and, for a workshop, not cancelled."""
-    if not page.live or getattr(page, "annule", False):
+    """Live, not private, and findable as its type says (a workshop not cancelled)."""
+    if not page.live or not page.is_findable():
         return False
     if restricted_paths is None:
         restricted_paths = _restricted_paths()
@@ -51,10 +48,11 @@ def _restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def page_text(page):
+def page_text(page, extra_text=""):
     """The page's searchable text besides its title and summary, from its own
-    ``search_fields``: the same words Wagtail's admin search sees."""
-    texts = []
+    ``search_fields`` (the same words Wagtail's admin search sees) and the ``extra_text`` its
+    type declares."""
+    texts = [extra_text]
     for field in page.get_search_fields():
         if not isinstance(field, index.SearchField) or field.field_name in ("title", "chapo"):
             continue
@@ -66,7 +64,7 @@ def page_text(page):
 
 
 def _taxon_names(page, model, attribute, language, names):
-    if not hasattr(page, attribute):
+    if attribute not in page.search_facets:
         return [], []
     terms = list(getattr(page, attribute).all())
     if (model, language) not in names:
@@ -78,7 +76,7 @@ def _taxon_names(page, model, attribute, language, names):
 
 def _type_label(type_, language):
     with translation.override(language):
-        return str(Entree.Type(type_).label)
+        return str(search_labels()[type_])
 
 
 def entry_values(page, type_, names=None):
@@ -88,23 +86,17 @@ def entry_values(page, type_, names=None):
     language = page.locale.language_code
     domaines, domaine_names = _taxon_names(page, Domaine, "domaines", language, names)
     publics, public_names = _taxon_names(page, Public, "publics", language, names)
-    structure = getattr(page, "structure", None)
-    if type_ == Entree.Type.ATELIER:
-        date, fin, departement = page.debut, page.fin, page.departement or ""
-    else:
-        date = page.last_published_at or page.first_published_at
-        fin = None
-        departement = structure.departement if structure is not None else ""
+    entry = page.search_entry()
     values = {
         "locale_id": page.locale_id,
         "type": type_,
         "title": page.title,
         "chapo": page.chapo,
-        "texte": page_text(page),
-        "date": date,
-        "fin": fin,
-        "departement": departement,
-        "structure": structure.nom if structure is not None else "",
+        "texte": page_text(page, entry.extra_text),
+        "date": entry.date,
+        "fin": entry.fin,
+        "departement": entry.departement,
+        "structure": entry.structure,
         # The kind of page, in its language, so that « modèle contrat » or « atelier
         # subvention » find what is not written in the page itself.
         "taxons": " · ".join([_type_label(type_, language), *domaine_names, *public_names]),
@@ -120,7 +112,7 @@ def synchroniser(page):
     if type_ is None:
         return None
     if not findable(page):
-        retirer(page)
+        supprimer_entree(page)
         return None
     values, domaines, publics = entry_values(page, type_)
     with transaction.atomic():
@@ -128,11 +120,12 @@ def synchroniser(page):
         entree.domaines.set(domaines)
         entree.publics.set(publics)
     index.insert_or_update_object(entree)  # again, now that the many-to-many are set
-    memo.forget()  # the kept results, now that the index has it
+    results_cache.forget()  # the kept results, now that the index has it
     return entree
 
 
-def retirer(page):
+def supprimer_entree(page):
+    """Delete the page's entry, if it has one."""
     for entree in Entree.objects.filter(page_id=page.pk):
         entree.delete()  # the post_delete handler takes it out of the index
 
@@ -157,7 +150,7 @@ def synchroniser_tout(progress=None):
             if progress:
                 progress(model, min(start + CHUNK_SIZE, total), total)
     _remove(existing - kept)
-    memo.forget()
+    results_cache.forget()
     return len(kept)
 
 
@@ -183,7 +176,7 @@ def synchroniser_pages(pages):
             _index_entries([page.pk for page in chunk])
             kept.update(page.pk for page in chunk)
     _remove(existing - kept)
-    memo.forget()
+    results_cache.forget()
 
 
 def synchroniser_sous_arbre(page):
@@ -192,12 +185,9 @@ def synchroniser_sous_arbre(page):
 
 
 def _live_pages(model):
-    pages = model.objects.live().order_by("pk").select_related("locale")
-    if hasattr(model, "structure"):
-        pages = pages.select_related("structure")
-    return pages.prefetch_related(
-        *[name for name in ("domaines", "publics") if hasattr(model, name)]
-    )
+    pages = model.objects.live().order_by("pk")
+    pages = pages.select_related("locale", *model.search_select_related)
+    return pages.prefetch_related(*model.search_facets, *model.search_prefetch_related)
 
 
 def _remove(page_ids):

@@ -1,5 +1,5 @@
-"""What the public search reads: one entry per live page people can find, the synonyms
-editors maintain, and the anonymous daily tally of searches behind the staff inventory."""
+"""What the public search reads: one entry per live page people can find, and the synonyms
+editors maintain."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from ressources.models import Domaine, Public
+from ressources.registry import search_labels
 
 
 class EntreeQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -26,17 +27,12 @@ class Entree(index.Indexed, models.Model):
     # text search configuration (``search.backends.postgres``).
     search_by_language = True
 
-    class Type(models.TextChoices):
-        GUIDE = "guide", _("Guide pratique")
-        MODELE = "modele", _("Modèle à adapter")
-        FICHE = "fiche", _("Fiche pratique")
-        ATELIER = "atelier", _("Atelier")
-
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
-    type = models.CharField(_("type"), max_length=10, choices=Type.choices)
+    # The ``type_key`` of the page's type; its label is the type's ``search_label``.
+    type = models.CharField(_("type"), max_length=10)
     # Named ``title`` because the database backends weigh the field of that name as the title.
     title = models.CharField(_("titre"), max_length=255)
     chapo = models.TextField(_("en bref"), blank=True)
@@ -84,12 +80,25 @@ class Entree(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def type_label(self):
+        return search_labels().get(self.type, self.type)
+
+
+def default_locale():
+    """The site's default language (French), as the synonyms' form offers it first."""
+    return Locale.get_default().pk
+
 
 class Synonyme(models.Model):
     """Words that mean the same thing to the people who search: « RH, ressources humaines »."""
 
-    langue = models.CharField(
-        _("langue"), max_length=5, choices=[("fr", "Français"), ("en", "English")], default="fr"
+    locale = models.ForeignKey(
+        Locale,
+        verbose_name=_("langue"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        default=default_locale,
     )
     expressions = models.CharField(
         _("expressions"),
@@ -100,40 +109,15 @@ class Synonyme(models.Model):
         ),
     )
 
-    panels = [FieldPanel("langue"), FieldPanel("expressions")]
+    panels = [FieldPanel("locale"), FieldPanel("expressions")]
 
     class Meta:
         verbose_name = _("groupe de synonymes")
         verbose_name_plural = _("synonymes")
-        ordering = ["langue", "expressions"]
+        ordering = ["locale__language_code", "expressions"]
 
     def __str__(self):
         return self.expressions
 
     def liste(self):
         return [part.strip() for part in self.expressions.split(",") if part.strip()]
-
-
-class RechercheDuJour(models.Model):
-    """How many times a query was typed on a day, in a language, and how many of those found
-    nothing. No user, no address, no session: the inventory needs the words, not the people."""
-
-    jour = models.DateField(_("jour"))
-    langue = models.CharField(_("langue"), max_length=5)
-    requete = models.CharField(_("recherche"), max_length=200)
-    nombre = models.PositiveIntegerField(_("nombre"), default=0)
-    sans_resultat = models.PositiveIntegerField(_("sans résultat"), default=0)
-    resultats = models.PositiveIntegerField(_("résultats (dernière fois)"), default=0)
-
-    class Meta:
-        verbose_name = _("recherche du jour")
-        verbose_name_plural = _("recherches du jour")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["jour", "langue", "requete"], name="recherche_unique_par_jour"
-            )
-        ]
-        indexes = [models.Index(fields=["langue", "jour"])]
-
-    def __str__(self):
-        return f"{self.jour} {self.langue} {self.requete}"

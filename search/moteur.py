@@ -3,9 +3,9 @@
 Everything goes through Wagtail's search API on ``Entree`` (``.search()``, and ``.facet()``
 where the backend has no ``tally``), so SQLite, PostgreSQL and Elasticsearch run the same
 code. A results page costs a fixed number of SQL queries whatever its size: the count and
-the facets (one statement, ``backends.decompte``), the page of entries (their page joined for
+the facets (one statement, ``backends.tally``), the page of entries (their page joined for
 the URL), the taxonomy names, the editors' picks. What a search found is kept a few minutes
-(``memo``): made again, it reads back the page's entries by id.
+(``results_cache``): made again, it reads back the page's entries by id.
 """
 
 import re
@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from fiches.territoires import DEPARTEMENTS
 from ressources.models import Domaine, Public
+from ressources.registry import registered_types, search_labels
+from ressources.territoires import DEPARTEMENTS
 
-from . import memo
-from .backends.decompte import tally
+from . import results_cache
+from .backends.tally import tally
 from .models import Entree
 
 PER_PAGE = 10
@@ -54,7 +56,7 @@ class Filters:
             return raw if SLUG.fullmatch(raw) else ""
 
         return cls(
-            type=value("type", Entree.Type.values),
+            type=value("type", registered_types()),
             domaine=slug("domaine"),
             public=slug("public"),
             departement=value("departement", DEPARTEMENT_NAMES),
@@ -120,7 +122,7 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
     if by_date:
         entries = entries.order_by("-date")
     entries = entries.select_related("page").prefetch_related("domaines")
-    kept = memo.key(
+    kept = results_cache.key(
         "search", locale.pk, requete.text, filters.as_dict(), [p.page_id for p in picks]
     )
 
@@ -133,7 +135,7 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
                 return "or", some
         return "and", counted
 
-    operator, counted = memo.get_or_compute(f"{kept}:tally", count_matches)
+    operator, counted = results_cache.get_or_compute(f"{kept}:tally", count_matches)
     results.partial = operator == "or"
     results.count = count = counted.count
     found = entries.search(requete.query(operator), order_by_relevance=not by_date)
@@ -160,14 +162,14 @@ def count(requete, locale, filters):
             found = entries.search(requete.query("or"), order_by_relevance=False).count()
         return found
 
-    return memo.get_or_compute(
-        memo.key("count", locale.pk, requete.text, filters.as_dict()), count_matches
+    return results_cache.get_or_compute(
+        results_cache.key("count", locale.pk, requete.text, filters.as_dict()), count_matches
     )
 
 
 class _KeptPages:
     """Search results whose count is already known, so the paginator does not count again,
-    and whose pages are read through ``memo``: a page already seen is its entry ids, read
+    and whose pages are read through ``results_cache``: a page already seen is its entry ids, read
     back in one query in the order they were ranked."""
 
     def __init__(self, results, count, entries, kept):
@@ -181,16 +183,14 @@ class _KeptPages:
 
     def __getitem__(self, key):
         cache_key = f"{self.kept}:{key.start}:{key.stop}"
-        return memo.objects(cache_key, self.entries, lambda: self.results[key])
+        return results_cache.objects(cache_key, self.entries, lambda: self.results[key])
 
 
 def facets(counts, filters):
     """The facet values to show, from the counts per type, domaine, public and département
     among the matches (``counts`` of a ``Tally``)."""
-    from django.utils.translation import get_language
-
     language = get_language()
-    type_labels = dict(Entree.Type.choices)
+    type_labels = search_labels()
     types = counts["type"]
     domaines = _taxon_facet(counts["domaines"], Domaine, language, filters.domaine)
     publics = _taxon_facet(counts["publics"], Public, language, filters.public)
@@ -243,8 +243,6 @@ def _taxon_facet(counts, model, language, selected):
 
 def taxon_names(model=Domaine):
     """``{slug: name}`` of a taxonomy in the active language."""
-    from django.utils.translation import get_language
-
     return dict(
         model.objects.filter(locale__language_code=get_language()).values_list("slug", "nom")
     )

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from .textes import WORD, fold, meaningful, words
+from .analysis import WORD, fold, meaningful, words
+from .models import Synonyme
 
 MAX_LENGTH = 200
 QUOTED = re.compile(r"[\"«“]([^\"«»“”]+)[\"»”]")
@@ -76,16 +77,14 @@ def synonym_groups(language):
     editor changes a synonym."""
     groups = cache.get(SYNONYMS_CACHE)
     if groups is None:
-        from .models import Synonyme
-
         groups = {}
-        for synonyme in Synonyme.objects.all():
+        for synonyme in Synonyme.objects.select_related("locale"):
             expressions = [_meaningful_words(expression) for expression in synonyme.liste()]
             expressions = [expression for expression in expressions if expression]
             for expression in expressions:
                 key = tuple(fold(word) for word in expression.split())
                 others = [other for other in expressions if other != expression]
-                language_groups = groups.setdefault(synonyme.langue, {})
+                language_groups = groups.setdefault(synonyme.locale.language_code, {})
                 language_groups[key] = language_groups.get(key, []) + others
         cache.set(SYNONYMS_CACHE, groups, 3600)
     return groups.get(language, {})

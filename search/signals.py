@@ -1,18 +1,23 @@
 """What keeps the search entries in step with the site: publication, moves, privacy, and the
-edits of what entries show besides their page (a structure's name and département, a domaine's
-or a public's name)."""
+edits of what entries show besides their page (a domaine's or a public's name, and what page
+types declare they follow: a structure's name and département)."""
 
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ressources.models import Domaine, Public
+from ressources.registry import registered_types
 
-from . import indexation, memo, requetes
+from . import indexation, requetes, results_cache
 from .models import Entree, Synonyme
+
+#: Sent by the search page when someone types a search (not when they turn a page or choose a
+#: facet), with ``text``, ``locale`` and ``result_count``: what the inventory tallies.
+search_typed = Signal()
 
 
 @receiver(page_published)
@@ -22,7 +27,7 @@ def index_published_page(sender, instance, **kwargs):
 
 @receiver(page_unpublished)
 def unindex_unpublished_page(sender, instance, **kwargs):
-    indexation.retirer(instance)
+    indexation.supprimer_entree(instance)
 
 
 @receiver(post_page_move)
@@ -52,15 +57,33 @@ def _synchronise_subtree(page_id):
         indexation.synchroniser_sous_arbre(page)
 
 
-@receiver(post_save, sender="fiches.Structure")
-def follow_structure(sender, instance, raw=False, **kwargs):
-    """The entries of its fiches show its name and its département."""
-    if raw:  # loaded as is (``loaddata``): its fiches' entries are loaded too
-        return
-    fiches = Entree.objects.filter(page__in=instance.fiches.values("pk"))
-    stale = fiches.exclude(structure=instance.nom, departement=instance.departement)
-    if stale.exists():
-        indexation.synchroniser_pages(Page.objects.filter(pk__in=stale.values("page_id")))
+class FollowEdits:
+    """Receives the saves of a model whose values the entries of a page type show (its
+    ``Followed`` declaration): the entries that no longer show them are written again."""
+
+    def __init__(self, page_model, followed):
+        self.page_model, self.followed = page_model, followed
+
+    def __call__(self, sender, instance, raw=False, **kwargs):
+        if raw:  # loaded as is (``loaddata``): the entries are loaded too
+            return
+        pages = self.page_model.objects.filter(**{self.followed.lookup: instance})
+        shown = {column: getattr(instance, name) for column, name in self.followed.shown.items()}
+        stale = Entree.objects.filter(page__in=pages.values("pk")).exclude(**shown)
+        if stale.exists():
+            indexation.synchroniser_pages(Page.objects.filter(pk__in=stale.values("page_id")))
+
+
+def connect_followed_edits():
+    """Called once the apps are ready, when every page type is known."""
+    for key, page_model in registered_types().items():
+        for followed in page_model.search_followed:
+            post_save.connect(
+                FollowEdits(page_model, followed),
+                sender=followed.model,
+                weak=False,
+                dispatch_uid=f"search:follow:{key}:{followed.model._meta.label_lower}",
+            )
 
 
 @receiver(pre_save, sender=Domaine)
@@ -110,10 +133,12 @@ def _pages_of_term(model, term, slugs):
 @receiver(post_delete, sender=Synonyme)
 def forget_synonyms(sender, **kwargs):
     requetes.forget_synonyms()
-    memo.forget()
+    results_cache.forget()
 
 
 # Kept search results are forgotten whenever an entry changes (``bulk_create`` sends no
 # signal: ``indexation.synchroniser_tout`` and ``update_index`` forget them themselves).
-post_save.connect(memo.forget, sender=Entree, dispatch_uid="recherche_memo_save")
-post_delete.connect(memo.forget, sender=Entree, dispatch_uid="recherche_memo_delete")
+post_save.connect(results_cache.forget, sender=Entree, dispatch_uid="recherche_results_cache_save")
+post_delete.connect(
+    results_cache.forget, sender=Entree, dispatch_uid="recherche_results_cache_delete"
+)

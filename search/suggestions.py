@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
-from . import memo
+from . import results_cache
+from .analysis import STOPWORDS, WORD, fold, meaningful, words
 from .models import Entree
-from .textes import STOPWORDS, WORD, fold, meaningful, words
 
 VOCABULARY_TIMEOUT = 3600
 SIMILARITY = 0.75
@@ -70,8 +70,8 @@ def autocomplete(text, locale, limit=AUTOCOMPLETE_LIMIT):
         .select_related("page")
         .order_by("-date")
     )
-    return memo.objects(
-        memo.key("autocomplete", locale.pk, text, limit),
+    return results_cache.objects(
+        results_cache.key("autocomplete", locale.pk, text, limit),
         entries,
         lambda: entries.autocomplete(text, order_by_relevance=False)[:limit],
     )

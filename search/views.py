@@ -1,19 +1,29 @@
+"""The public search page and the suggestions of the header's search box.
+
+Two things go out to whoever listens, so that the inventory (an app above this one) tallies
+searches without this app knowing it: ``signals.search_typed`` when someone types a search,
+and the ``popular_searches`` Wagtail hook, whose functions (given the active ``Locale``)
+return the searches shown when nothing is typed yet."""
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.cache import cache_control
+from wagtail import hooks
 from wagtail.models import Locale
 
 from ressources.listing import domaines_with_counts, elided_page_range
-from ressources.models import Domaine, Public
+from ressources.models import Domaine, Public, RessourcePage
+from ressources.registry import registered_types, search_labels
 
-from . import extraits, journal, moteur, requetes, suggestions
-from .models import Entree
-from .textes import words
+from . import extraits, moteur, requetes, suggestions
+from .analysis import words
+from .signals import search_typed
 
 MIN_AUTOCOMPLETE = 2
+RESULT_TEMPLATE = "search/includes/result.html"
 
 
 def search(request):
@@ -26,15 +36,18 @@ def search(request):
     sort = request.GET.get("tri") if request.GET.get("tri") in moteur.SORTS else "pertinence"
     context = {"query": requete.text, "filters": filters, "sort": sort}
     if not requete:
+        domaines = domaines_with_counts(RessourcePage.live_in(locale), locale)
         context.update(
-            popular_searches=journal.popular(language),
-            domaines=[d for d in domaines_with_counts(locale) if d.ressource_count],
+            popular_searches=popular_searches(locale),
+            domaines=[domaine for domaine in domaines if domaine.ressource_count],
         )
         return render(request, "search/search.html", context)
 
     results = moteur.search(requete, locale, filters, sort, request.GET.get("page") or 1)
     if "page" not in request.GET and not filters.as_dict():
-        journal.record(requete.text, language, results.count)
+        search_typed.send(
+            sender=search, text=requete.text, locale=locale, result_count=results.count
+        )
     context.update(
         results=results,
         page=results.page,
@@ -52,11 +65,20 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+def popular_searches(locale, limit=8):
+    """The searches the ``popular_searches`` hooks return, the first ``limit`` of them."""
+    found = [text for hook in hooks.get_hooks("popular_searches") for text in hook(locale)]
+    return found[:limit]
+
+
 def result_items(entries, requete, request):
     """What a result shows: its type, title and snippet with the searched words marked,
-    domaines, date, and for a fiche or a workshop its département."""
+    domaines, date, and for a fiche or a workshop its département; and the template its
+    type declares."""
     matches = extraits.matcher(requete.highlight_words(), get_language()[:2])
     names = moteur.taxon_names()
+    types = registered_types()
+    labels = search_labels()
     items = []
     for entree in entries:
         text = entree.chapo
@@ -66,7 +88,9 @@ def result_items(entries, requete, request):
             {
                 "entree": entree,
                 "url": entree.page.get_url(request),
-                "type_label": entree.get_type_display(),
+                "type_label": labels.get(entree.type, entree.type),
+                "template": getattr(types.get(entree.type), "search_result_template", None)
+                or RESULT_TEMPLATE,
                 "title": extraits.highlight(entree.title, matches),
                 "snippet": extraits.snippet(text, matches),
                 "domaines": [names.get(d.slug, d.nom) for d in entree.domaines.all()],
@@ -103,7 +127,7 @@ def active_filters(filters):
     """Each chosen facet value with its label, to show it and a way to remove it (also when
     nothing matched, so no facet names it)."""
     labels = {
-        "type": lambda value: Entree.Type(value).label,
+        "type": lambda value: search_labels()[value],
         "domaine": lambda value: moteur.taxon_names(Domaine).get(value, value),
         "public": lambda value: moteur.taxon_names(Public).get(value, value),
         "departement": lambda value: f"{moteur.DEPARTEMENT_NAMES[value]} ({value})",
@@ -128,7 +152,7 @@ def autocomplete(request):
                 {
                     "title": entree.title,
                     "url": entree.page.get_url(request),
-                    "type": str(Entree.Type(entree.type).label),
+                    "type": str(entree.type_label),
                 }
                 for entree in found
             ],

@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ressources import admin_urls as ressources_admin_urls
 from ressources import views as ressources_views
+from ressources.routes import SERVE_PATTERN
 from search import views as search_views
 
 urlpatterns = [
@@ -40,12 +42,15 @@ urlpatterns += i18n_patterns(
     ),
     path("comptes/", include("allauth.urls")),
     path("", include("fiches.urls")),
-    path("", include("evenements.urls")),
+    path("", include("structures.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,
         name="telecharger",
     ),
     path("", include(wagtail_urls)),
+    # Page routes Wagtail's own pattern leaves out: a file name, a signed value (see
+    # ressources/routes.py).
+    re_path(SERVE_PATTERN, wagtail_views.serve, name="wagtail_serve_routes"),
     prefix_default_language=True,
 )

@@ -6,6 +6,7 @@ them up with :func:`domaine` and :func:`public` instead of creating duplicates.
 
 import datetime
 import json
+from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
@@ -14,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
+from evenements.models import AtelierAnimateur
 from ressources.models import (
     Domaine,
     GuidePage,
@@ -31,6 +33,9 @@ from ressources.models import (
 # depends on how a database orders equal timestamps.
 REFERENCE_DATE = timezone.now().replace(microsecond=0)
 SMALL_ODT = b"PK\x03\x04 un petit fichier de test, pas un vrai OpenDocument"
+PARIS = ZoneInfo("Europe/Paris")
+VISIO = "https://visio.entraide.example/salle-secrete-4821"
+ADRESSE = "Maison des associations, 28 rue Denfert-Rochereau, 69004 Lyon"
 
 
 def domaine(slug, language="fr"):
@@ -52,6 +57,16 @@ def stream(*blocks):
 
 def hours_ago(hours):
     return REFERENCE_DATE - datetime.timedelta(hours=hours)
+
+
+def paris(day, hour=18, minute=0):
+    """``day`` (a date) at ``hour``:``minute``, Paris time."""
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=PARIS)
+
+
+def in_days(days, hour=18):
+    """``days`` from today (negative: ago), at ``hour`` Paris time: an evening workshop."""
+    return paris(timezone.localdate() + datetime.timedelta(days=days), hour)
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
@@ -189,12 +204,12 @@ class StructureFactory(factory.django.DjangoModelFactory):
     departement = "75"
 
     class Meta:
-        model = "fiches.Structure"
+        model = "structures.Structure"
         skip_postgeneration_save = True
 
     @factory.post_generation
     def membres(structure, create, extracted, **kwargs):
-        from fiches.models import Adhesion
+        from structures.models import Adhesion
 
         for user in extracted or []:
             Adhesion.objects.create(
@@ -209,7 +224,7 @@ class AdhesionFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
 
     class Meta:
-        model = "fiches.Adhesion"
+        model = "structures.Adhesion"
 
 
 class FichePageFactory(RessourcePageFactory):
@@ -225,3 +240,42 @@ class FichePageFactory(RessourcePageFactory):
 
     class Meta:
         model = "fiches.FichePage"
+
+
+class AtelierPageFactory(wagtail_factories.PageFactory):
+    """A workshop published as from the admin (its first publication announced, see
+    ``evenements.changements``), or a draft with ``brouillon=True``; ``parent`` is the agenda
+    (``evenements.services.get_or_create_agenda``). By visio, in three days at 18:00 for
+    ``duree`` (two hours) unless told otherwise; in person and hybrid ones are in Lyon.
+    ``animateurs``: ``AtelierAnimateur`` objects, one by default."""
+
+    title = factory.Sequence(lambda n: f"Atelier {n:03d}")
+    slug = factory.Sequence(lambda n: f"atelier-{n:03d}")
+    chapo = "Deux heures pour avancer à plusieurs."
+    description = "<p>Un atelier pratique, vos questions en premier.</p>"
+    debut = factory.LazyFunction(lambda: in_days(3))
+    fin = factory.LazyAttribute(lambda o: o.debut + o.duree)
+    format = "distance"
+    adresse = factory.LazyAttribute(lambda o: "" if o.format == "distance" else ADRESSE)
+    departement = factory.LazyAttribute(lambda o: "" if o.format == "distance" else "69")
+    capacite = 10
+    lien_visio = VISIO
+    domaines = factory.LazyFunction(lambda: [domaine("ressources-humaines")])
+    animateurs = factory.LazyFunction(lambda: [AtelierAnimateur(nom="Claire Martin")])
+    live = factory.LazyAttribute(lambda o: not o.brouillon)
+
+    class Meta:
+        model = "evenements.AtelierPage"
+        skip_postgeneration_save = True
+
+    class Params:
+        duree = datetime.timedelta(hours=2)
+        brouillon = False
+
+    @factory.post_generation
+    def revision(atelier, create, extracted, **kwargs):
+        if create:
+            revision = atelier.save_revision()
+            if atelier.live:
+                revision.publish()
+            atelier.refresh_from_db()

@@ -1,49 +1,16 @@
 """Read what a visitor sees in a rendered page, without depending on whitespace."""
 
-from html.parser import HTMLParser
+from bs4 import BeautifulSoup
+
+INVISIBLE = ("head", "script", "style")
 
 
-class _Collector(HTMLParser):
-    """Collects the elements' attributes and the text of elements carrying given classes."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-
-    def __init__(self, classes=()):
-        super().__init__(convert_charrefs=True)
-        self.classes = set(classes)
-        self.elements = []
-        self.texts = {name: [] for name in self.classes}
-        self._open = []  # (tag, class names being captured by this element)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.elements.append((tag, attrs))
-        if tag in self.VOID:
-            return
-        captured = self.classes.intersection((attrs.get("class") or "").split())
-        for name in captured:
-            self.texts[name].append("")
-        self._open.append((tag, captured))
-
-    def handle_endtag(self, tag):
-        for position in range(len(self._open) - 1, -1, -1):
-            if self._open[position][0] == tag:
-                del self._open[position:]
-                return
-
-    def handle_data(self, data):
-        active = set().union(*(captured for _, captured in self._open)) if self._open else set()
-        for name in active:
-            self.texts[name][-1] += data
-
-
-def _parse(html, classes=()):
+def soup(html):
+    """The parsed page. Attributes stay strings as written (``class="a b"``, not a list), and
+    an attribute written without a value reads as ``""``."""
     if isinstance(html, bytes):
         html = html.decode()
-    parser = _Collector(classes)
-    parser.feed(html)
-    parser.close()
-    return parser
+    return BeautifulSoup(html, "html.parser", multi_valued_attributes=None)
 
 
 def _clean(text):
@@ -52,7 +19,7 @@ def _clean(text):
 
 def texts(html, css_class):
     """The text of every element with ``css_class``, whitespace collapsed, in page order."""
-    return [_clean(text) for text in _parse(html, [css_class]).texts[css_class]]
+    return [_clean(element.get_text()) for element in soup(html).select(f".{css_class}")]
 
 
 def card_titles(html):
@@ -67,50 +34,30 @@ def result_count(html):
 
 
 def elements(html, tag):
-    return [attrs for name, attrs in _parse(html).elements if name == tag]
+    """The attributes of every ``tag`` element, in page order."""
+    return [element.attrs for element in soup(html).find_all(tag)]
 
 
 def links(html):
     """The ``href`` of every ``<a>``, in page order."""
-    return [attrs["href"] for attrs in elements(html, "a") if attrs.get("href")]
+    return [a["href"] for a in soup(html).find_all("a") if a.get("href")]
 
 
 def language_links(html):
     """{language code: href} of the language switcher."""
     return {
-        attrs["hreflang"]: attrs["href"]
-        for attrs in elements(html, "a")
-        if attrs.get("hreflang") and attrs.get("href")
+        a["hreflang"]: a["href"]
+        for a in soup(html).find_all("a")
+        if a.get("hreflang") and a.get("href")
     }
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "head"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style", "head") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
 
 
 def text(html):
     """The visible text of the page body, entities decoded, whitespace collapsed."""
-    if isinstance(html, bytes):
-        html = html.decode()
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return _clean(" ".join(parser.parts))
+    page = soup(html)
+    for element in page.find_all(INVISIBLE):
+        element.decompose()
+    return _clean(page.get_text(" "))
 
 
 def content(response):

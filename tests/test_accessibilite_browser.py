@@ -4,7 +4,7 @@ violation, no horizontal scroll; after a failed submit the focus is on the error
 title starts with « Erreur » and invalid fields show a red border.
 
 The live server reads committed data, and each test's data is wiped after it (browser_db):
-each test builds what it shows once, from the demo's own content (ressources/demo) for the
+each test builds what it shows once, from the demo's own content (demo/data/) for the
 pages, and visits every page in a loop, reporting every problem at once."""
 
 import re
@@ -14,17 +14,9 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
+from demo import data_files, loader
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
-from ressources import services
-from ressources.demo import documents
-from ressources.demo.guides import GUIDES
-from ressources.demo.modeles import MODELES
-from ressources.management.commands.load_demo import (
-    load_ateliers,
-    load_fiches,
-    with_document_ids,
-)
 from tests.browser import browser_db, describe, serious_violations
 from tests.evenements.helpers import atelier, in_days, register
 from tests.factories import StructureFactory, UserFactory, build_site_tree
@@ -52,28 +44,16 @@ def demo_pages():
     its modèle, the demo's fiches, structures and workshops (one of them past), a full
     workshop, and the search entries of all of them."""
     home, index = build_site_tree()
-    modele = next(item for item in MODELES if item["slug"] == MODELE)
-    fields = ("slug", "title", "chapo", "usage", "adaptation", "domaines", "publics", "niveau")
-    services.get_or_create_modele(
-        index,
-        **{name: modele[name] for name in fields},
-        version_date=modele["version_date"],
-        fichiers=documents.fichiers(modele),
-    )
-    fichiers = {
-        filename: services.get_or_create_document(filename, data, title)
-        for filename, data, title in documents.fichiers(modele)
-    }
-    guide = next(item for item in GUIDES if item["slug"] == GUIDE)
-    services.get_or_create_guide(
-        index,
-        **{name: guide[name] for name in ("slug", "title", "chapo", "domaines", "publics")},
-        niveau=guide["niveau"],
-        body=with_document_ids(guide["body"], fichiers),
-    )
-    structures = load_fiches(get_or_create_fiche_index(home))
-    load_ateliers(home, structures)
-    full = atelier(get_or_create_agenda(home), slug="atelier-complet", capacite=1, debut=in_days(5))
+    demo = data_files.read()
+    modele = [entry for entry in demo.modeles if entry.slug == MODELE]
+    fichiers = loader.load_documents(modele)
+    loader.load_modeles(index, modele)
+    loader.load_guides(index, [entry for entry in demo.guides if entry.slug == GUIDE], fichiers)
+    structures = loader.load_structures(demo.structures)
+    loader.load_fiches(get_or_create_fiche_index(home), demo.fiches, structures)
+    agenda = get_or_create_agenda(home, **demo.sections["ateliers"])
+    loader.load_ateliers(agenda, demo.ateliers, structures)
+    full = atelier(agenda, slug="atelier-complet", capacite=1, debut=in_days(5))
     register(full)
     index_everything()
     return structures

@@ -21,6 +21,7 @@ from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.evenements.helpers import atelier
 from tests.factories import StructureFactory, UserFactory, build_site_tree
+from tests.fiches.helpers import proposer_url
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +66,13 @@ FORMS = {
     "changement de mot de passe": ("account_change_password", True, {}),
     "adresse e-mail": ("account_email", True, {"action_add": ""}),
     "structure": ("structure_nouvelle", True, {"nom": ""}),
-    "fiche": ("fiche_proposer", True, {"soumettre": ""}),
+    "fiche": (proposer_url, True, {"soumettre": ""}),
 }
+
+
+def url_of(target):
+    """A form's address: its URL name, or a function giving a page route."""
+    return target() if callable(target) else reverse(target)
 
 
 def workshop_forms(site, client):
@@ -77,9 +83,9 @@ def workshop_forms(site, client):
 
 def failed_submits(site):
     """(label, response) of every form sent empty."""
-    for label, (url_name, logged_in, data) in FORMS.items():
+    for label, (target, logged_in, data) in FORMS.items():
         client = visitor(site, logged_in)
-        yield label, client.post(reverse(url_name), data)
+        yield label, client.post(url_of(target), data)
     client = visitor(site, False)
     for number, action in enumerate(workshop_forms(site, client), 1):
         yield f"atelier, formulaire {number}", client.post(action, {})
@@ -137,8 +143,8 @@ def test_every_form_sent_with_errors_is_titled_erreur_and_links_each_error_to_it
 
 def test_every_form_marks_its_required_fields_before_anyone_submits(site):
     problems = []
-    for label, (url_name, logged_in, _data) in FORMS.items():
-        html = page(visitor(site, logged_in).get(reverse(url_name)))
+    for label, (target, logged_in, _data) in FORMS.items():
+        html = page(visitor(site, logged_in).get(url_of(target)))
         problems += described_by_problems(html, label)
         for field in html.select("main form [required]"):
             labels = html.select(f"label[for='{field['id']}']")
@@ -153,7 +159,7 @@ def test_every_form_marks_its_required_fields_before_anyone_submits(site):
 
 
 def test_fiche_form_says_domaines_are_required_in_the_legend_of_their_group(site):
-    html = page(visitor(site, True).get(reverse("fiche_proposer")))
+    html = page(visitor(site, True).get(proposer_url()))
 
     legends = {
         text(fieldset.legend): fieldset

@@ -1,4 +1,6 @@
-from .ateliers import AgendaPage, AtelierAnimateur, AtelierDocument, AtelierPage, Format, Statut
+from .agenda import AgendaPage
+from .ateliers import AtelierAnimateur, AtelierDocument, AtelierPage
+from .choices import Format, Statut
 from .inscriptions import Inscription
 
 __all__ = [

@@ -1,7 +1,7 @@
-"""Ateliers (thematic workshops): the agenda, each workshop, and who animates it."""
+"""Ateliers (thematic workshops): each workshop, its routes (calendar file, registration) and
+who animates it. The agenda that lists them is in ``agenda.py``."""
 
 import uuid
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -18,65 +18,33 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from fiches.models import Structure
-from fiches.territoires import DEPARTEMENT_CHOICES
 from ressources.blocks import TEXT_FEATURES
 from ressources.listing import with_taxonomy_labels
 from ressources.models import Domaine
+from ressources.registry import Registered, SearchEntry
+from ressources.routes import file_route
+from ressources.territoires import DEPARTEMENT_CHOICES
+from structures.models import Structure
 
+from .. import calendrier, liens, views
 from ..admin_forms import AtelierPageForm
+from ..forms import InscriptionForm, RenvoiLienForm
+from ..situation import Situation
+from .choices import Format, Statut
+from .inscriptions import Inscription
 
-RESERVED_SLUG = "agenda"  # /fr/ateliers/agenda.ics is the feed of the whole agenda
 ANIMATEURS = "Animateurs"  # the group whose members may be named as a workshop's animators
-# Personal links (see liens.py) stop working this long after the workshop's end.
-LIENS_VALABLES_APRES = timedelta(days=30)
+# The agenda's own routes (agenda.py) are found before its workshops: a workshop may not take
+# their first word as its address.
+ADRESSES_RESERVEES = ("archives", "inscription")
+ATTENDANCE_MODES = {
+    Format.PRESENTIEL: "OfflineEventAttendanceMode",
+    Format.DISTANCE: "OnlineEventAttendanceMode",
+    Format.HYBRIDE: "MixedEventAttendanceMode",
+}
 
 
-class Format(models.TextChoices):
-    PRESENTIEL = "presentiel", _("En présentiel")
-    DISTANCE = "distance", _("À distance (visio)")
-    HYBRIDE = "hybride", _("Hybride")
-
-
-class Statut(models.TextChoices):
-    A_VENIR = "a-venir", _("À venir")
-    COMPLET = "complet", _("Complet")
-    ANNULE = "annule", _("Annulé")
-    PASSE = "passe", _("Passé")
-
-
-class AgendaPage(RoutablePageMixin, Page):
-    """/fr/ateliers/: upcoming workshops first, the archive, and the calendar feed."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["ressources.HomePage"]
-    subpage_types = ["evenements.AtelierPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("agenda des ateliers")
-        verbose_name_plural = _("agendas des ateliers")
-
-    @path("")
-    def a_venir(self, request):
-        from ..agenda import agenda_context
-
-        return self.render(request, context_overrides=agenda_context(request, self))
-
-    @path("archives/")
-    def archives(self, request):
-        from ..agenda import agenda_context
-
-        return self.render(
-            request,
-            template="evenements/agenda_archives.html",
-            context_overrides=agenda_context(request, self, archives=True),
-        )
-
-
-class AtelierPage(Page):
+class AtelierPage(Registered, RoutablePageMixin, Page):
     debut = models.DateTimeField(_("début"))
     fin = models.DateTimeField(_("fin"))
     chapo = models.TextField(_("en bref"), help_text=_("Deux phrases : pour qui, pour quoi."))
@@ -168,11 +136,23 @@ class AtelierPage(Page):
     parent_page_types = ["evenements.AgendaPage"]
     subpage_types = []
     template = "evenements/atelier_page.html"
+    type_key = "atelier"
+    search_label = _("Atelier")
+    search_result_template = "evenements/includes/atelier_result.html"
+    listing_template = "evenements/includes/atelier_card.html"
     exclude_fields_in_copy = ["uid", "sequence", "annonce"]
 
     class Meta:
         verbose_name = _("atelier")
         verbose_name_plural = _("ateliers")
+
+    def is_findable(self):
+        """A cancelled workshop leaves search (its page stays, to tell who comes)."""
+        return not self.annule
+
+    def search_entry(self):
+        """Found until it ends, dated by its start, placed in its département."""
+        return SearchEntry(date=self.debut, fin=self.fin, departement=self.departement or "")
 
     def with_content_json(self, content):
         """What registrants were told (and the calendar UID/SEQUENCE) is a fact about the
@@ -184,10 +164,10 @@ class AtelierPage(Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.slug == RESERVED_SLUG:
+        if self.slug in ADRESSES_RESERVEES:
             errors["slug"] = _(
-                "« agenda » est réservé au flux de l'agenda : choisissez une autre adresse."
-            )
+                "« %(slug)s » est réservé à une page de l'agenda : choisissez une autre adresse."
+            ) % {"slug": self.slug}
         if self.debut and self.fin and self.fin <= self.debut:
             errors["fin"] = _("La fin doit venir après le début.")
         if self.date_limite and self.debut and self.date_limite > self.debut:
@@ -215,8 +195,6 @@ class AtelierPage(Page):
             return annotated
         if self.pk is None:  # a preview of a workshop not saved yet
             return 0
-        from .inscriptions import Inscription
-
         return self.inscriptions.filter(statut=Inscription.Statut.CONFIRMEE).count()
 
     @property
@@ -243,7 +221,17 @@ class AtelierPage(Page):
 
     def liens_valables(self, now=None):
         """Whether the registrants' personal links still work (until some time after the end)."""
-        return (now or timezone.now()) < self.fin + LIENS_VALABLES_APRES
+        return (now or timezone.now()) < self.fin + liens.LIENS_VALABLES_APRES
+
+    @cached_property
+    def situation(self):
+        """Where it stands now, for its page and its card (evenements.situation)."""
+        return Situation.de(self)
+
+    @cached_property
+    def agenda(self):
+        """The agenda it belongs to, whose routes serve its registrants' personal links."""
+        return self.get_parent().specific
 
     def comptes_animateurs(self):
         """Who animates this workshop: the accounts named among its animators, and its owner
@@ -257,18 +245,59 @@ class AtelierPage(Page):
             .distinct()
         )
 
-    def get_context(self, request, *args, inscription_form=None, renvoi_form=None, **kwargs):
-        from ..forms import InscriptionForm, RenvoiLienForm
-
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:
             with_taxonomy_labels([self])
-        context["inscription_form"] = inscription_form or InscriptionForm()
-        context["renvoi_form"] = renvoi_form or RenvoiLienForm()
-        context["renvoi_possible"] = not self.inscription_externe and self.liens_valables()
-        context["statut"] = self.statut()
-        context["inscriptions_ouvertes"] = self.inscriptions_ouvertes()
+        context["inscription_form"] = InscriptionForm()
+        context["renvoi_form"] = RenvoiLienForm()
+        context["situation"] = self.situation
         return context
+
+    def json_ld(self):
+        """The workshop as a schema.org Event, for search engines: never the visio link."""
+        url = self.full_url
+        lieux = []
+        if self.format != Format.DISTANCE:
+            adresse = {"@type": "PostalAddress", "streetAddress": self.adresse}
+            if self.departement:
+                adresse["addressRegion"] = self.get_departement_display()
+            adresse["addressCountry"] = "FR"
+            lieux.append({"@type": "Place", "address": adresse})
+        if self.format != Format.PRESENTIEL:
+            lieux.append({"@type": "VirtualLocation", "url": url})
+        statut = "EventCancelled" if self.annule else "EventScheduled"
+        return {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.chapo,
+            "url": url,
+            "startDate": self.debut.astimezone(calendrier.PARIS).isoformat(),
+            "endDate": self.fin.astimezone(calendrier.PARIS).isoformat(),
+            "eventStatus": f"https://schema.org/{statut}",
+            "eventAttendanceMode": f"https://schema.org/{ATTENDANCE_MODES[self.format]}",
+            "location": lieux,
+            "performer": [{"@type": "Person", "name": a.nom} for a in self.animateurs.all()],
+            "organizer": {"@type": "Organization", "name": "Entraide"},
+        }
+
+    @file_route("atelier.ics", name="atelier_ics")
+    def atelier_ics(self, request):
+        """Its public calendar file (no visio link)."""
+        return calendrier.atelier_response(request, self)
+
+    @path("inscription/", name="inscrire")
+    def inscrire(self, request):
+        return views.inscrire(request, self)
+
+    @path("renvoyer-mon-lien/", name="renvoyer_lien")
+    def renvoyer_lien(self, request):
+        return views.renvoyer_lien(request, self)
+
+    @path("verifiez-vos-emails/", name="verifiez")
+    def verifiez(self, request):
+        return views.verifiez(request, self)
 
 
 class AtelierAnimateur(Orderable):

@@ -8,8 +8,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .ateliers import AtelierPage
-
 
 def new_token():
     return secrets.token_urlsafe(24)
@@ -21,7 +19,7 @@ class Inscription(models.Model):
         ATTENTE = "attente", _("Liste d'attente")
 
     atelier = models.ForeignKey(
-        AtelierPage,
+        "evenements.AtelierPage",
         verbose_name=_("atelier"),
         on_delete=models.CASCADE,
         related_name="inscriptions",

@@ -1,5 +1,5 @@
 """Fills what 0005 added for the fiches and structures already there: each fiche's texts
-rendered (``fiches.texte``), each structure's search key (``fiches.annuaire``); and, on
+rendered (``fiches.rendering``), each structure's search key (``structures.annuaire``); and, on
 PostgreSQL, the trigram index that serves the structures' search (``LIKE '%mot%'``).
 
 Revisions saved before keep no rendered text: their preview renders them, and they are
@@ -7,7 +7,8 @@ rendered for good when they are saved or published."""
 
 from django.db import migrations
 
-from fiches import annuaire, texte
+from fiches import rendering
+from structures import annuaire
 
 TEXTS = ("situation", "etapes", "reussites", "pieges", "liens")
 SEARCH_KEY_INDEX = "fiches_structure_search_key_trgm"
@@ -16,7 +17,7 @@ SEARCH_KEY_INDEX = "fiches_structure_search_key_trgm"
 def fill(apps, schema_editor):
     FichePage = apps.get_model("fiches", "FichePage")
     for fiche in FichePage.objects.only(*TEXTS, "rendered_texts").iterator():
-        rendered = texte.render_all({field: getattr(fiche, field) for field in TEXTS})
+        rendered = rendering.render_all({field: getattr(fiche, field) for field in TEXTS})
         FichePage.objects.filter(pk=fiche.pk).update(rendered_texts=rendered)
     Structure = apps.get_model("fiches", "Structure")
     for structure in Structure.objects.only("nom").iterator():

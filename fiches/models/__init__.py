@@ -1,12 +1,9 @@
-from .fiches import WORKFLOW_NAME, FicheIndexPage, FichePage, PieceJointe
-from .structures import Adhesion, Structure, TypeStructure
+from .fiches import WORKFLOW_NAME, FichePage, PieceJointe
+from .index import FicheIndexPage
 
 __all__ = [
     "WORKFLOW_NAME",
-    "Adhesion",
     "FicheIndexPage",
     "FichePage",
     "PieceJointe",
-    "Structure",
-    "TypeStructure",
 ]

@@ -1,22 +1,24 @@
 """Fiches pratiques: what a member structure learnt, published after moderation."""
 
+import os
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import F
+from django.db.models import F, OuterRef, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Workflow
 from wagtail.search import index
 
-from ressources.listing import ressource_listing
 from ressources.models import RessourcePage
+from ressources.registry import Followed, SearchEntry
+from structures.models import Structure
 
-from .. import texte
-from .structures import Structure
+from .. import rendering
 
 WORKFLOW_NAME = "Modération des fiches"
 
@@ -24,54 +26,21 @@ WORKFLOW_NAME = "Modération des fiches"
 class PrivateStorage(FileSystemStorage):
     """Contributors' files live in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and the static root:
     no URL serves them, only the counting view, after its permission checks. The setting is
-    read when the storage is used, so a test or a deployment can move it."""
+    read each time the storage is used, so a test or a deployment can move it."""
 
-    @cached_property
+    @property
     def base_location(self):
-        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+        return settings.PRIVATE_MEDIA_ROOT
 
-    def _clear_cached_properties(self, setting, **kwargs):
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVATE_MEDIA_ROOT":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         raise ValueError("Private files have no URL: link to the attachment's view instead.")
 
 
 private_storage = PrivateStorage()
-
-
-class FicheIndexPage(Page):
-    """/fr/fiches/: the published fiches, with the ressources' filters plus the structure's
-    type and département."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["ressources.HomePage"]
-    subpage_types = ["fiches.FichePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("liste des fiches pratiques")
-        verbose_name_plural = _("listes des fiches pratiques")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..filters import FicheFilterSet
-
-        context = super().get_context(request, *args, **kwargs)
-        fiches = FichePage.objects.live().public().filter(locale=self.locale)
-        context.update(
-            ressource_listing(
-                request,
-                self.locale,
-                queryset=fiches.select_related("structure").defer("rendered_texts"),
-                filterset_class=FicheFilterSet,
-            )
-        )
-        return context
 
 
 class FichePage(RessourcePage):
@@ -91,7 +60,7 @@ class FichePage(RessourcePage):
     liens = models.TextField(_("liens utiles"), max_length=2000, blank=True)
     rendered_texts = models.JSONField(_("textes mis en page"), default=dict, editable=False)
 
-    #: The fields written in Markdown (fiches.texte), kept rendered in ``rendered_texts``.
+    #: The fields written in Markdown (fiches.rendering), kept rendered in ``rendered_texts``.
     TEXTS = ("situation", "etapes", "reussites", "pieges", "liens")
 
     content_panels = (
@@ -118,16 +87,52 @@ class FichePage(RessourcePage):
     parent_page_types = ["fiches.FicheIndexPage"]
     subpage_types = []
     template = "fiches/fiche_page.html"
+    type_key = "fiche"
+    search_label = _("Fiche pratique")
+    search_select_related = ("structure",)
+    # Its entry shows the structure's name and département: they follow its edits.
+    search_followed = (
+        Followed(Structure, "structure", {"structure": "nom", "departement": "departement"}),
+    )
 
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
 
+    def search_entry(self):
+        structure = self.structure
+        return SearchEntry(
+            date=self.last_published_at or self.first_published_at,
+            departement=structure.departement,
+            structure=structure.nom,
+        )
+
+    @classmethod
+    def enrich_cards(cls, cards):
+        """``structure_name`` on the fiches among ``cards``: read with their structure, or
+        else looked up in one query for the whole list."""
+        content_type = ContentType.objects.get_for_model(cls)
+        fiches = [card for card in cards if card.content_type_id == content_type.pk]
+        missing = [card.pk for card in fiches if not isinstance(card, cls)]
+        names = {}
+        if missing:
+            rows = cls.objects.filter(pk__in=missing).values_list("pk", "structure__nom")
+            names = dict(rows)
+        for card in fiches:
+            card.structure_name = (
+                card.structure.nom if isinstance(card, cls) else names.get(card.pk, "")
+            )
+
+    @classmethod
+    def downloads(cls):
+        pieces = PieceJointe.objects.filter(fiche=OuterRef("pk")).values("fiche")
+        return pieces.order_by().annotate(n=Sum("download_count")).values("n")
+
     def render_texts(self):
         """Render the texts that changed, to be kept with the page and each revision: the
         Markdown is rendered once, when a contributor or a moderator saves, never when a
         visitor reads."""
-        self.rendered_texts = texte.render_all(
+        self.rendered_texts = rendering.render_all(
             {field: getattr(self, field) for field in self.TEXTS}, self.rendered_texts
         )
 
@@ -141,7 +146,7 @@ class FichePage(RessourcePage):
 
     def html(self, field):
         """Safe HTML of one of the ``TEXTS``."""
-        return texte.html_for(self.rendered_texts, field, getattr(self, field))
+        return rendering.html_for(self.rendered_texts, field, getattr(self, field))
 
     def get_workflow(self):
         """Every fiche goes through the moderators, wherever it sits in the tree."""

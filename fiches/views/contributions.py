@@ -1,19 +1,20 @@
-"""The contributor's side: write, preview, submit, withdraw. Only members of the fiche's
-structure get anywhere; anyone else gets a 404, an anonymous visitor the log-in page."""
+"""The contributor's side: write (``FicheIndexPage``'s route « proposer »), preview, submit,
+withdraw from moderation. Only members of the fiche's structure get anywhere; anyone else gets
+a 404, an anonymous visitor the log-in page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
-from wagtail.models import Locale
 
-from .. import adhesions, moderation
+from structures.models import Structure
+
+from .. import moderation
 from ..forms import FicheForm
-from ..models import Adhesion, FicheIndexPage, FichePage, Structure
+from ..models.fiches import FichePage
 
 SUBMISSIONS_PER_HOUR = "10/h"
 PREVIEWS_PER_HOUR = "60/h"
@@ -22,44 +23,15 @@ PREVIEWS_PER_HOUR = "60/h"
 SAVES_PER_HOUR = "60/h"
 
 
-def fiche_index():
-    """Where new fiches go: the fiches page of the active language, else the default one."""
-    index = FicheIndexPage.objects.filter(locale=Locale.get_active()).first()
-    return index or FicheIndexPage.objects.filter(locale=Locale.get_default()).first()
-
-
 @login_required
-def mon_espace(request):
-    fiches = (
-        moderation.fiches_of(request.user)
-        .select_related("structure")
-        .order_by("-latest_revision_created_at")
-    )
-    return render(
-        request,
-        "fiches/mon_espace.html",
-        {
-            "fiches": moderation.describe(fiches),
-            "structures": Structure.objects.of_member(request.user),
-            "en_attente": Adhesion.objects.filter(
-                user=request.user, statut=Adhesion.Statut.EN_ATTENTE
-            ).select_related("structure"),
-            "demandes": adhesions.demandes_a_traiter(request.user),
-        },
-    )
-
-
-@login_required
-def proposer(request):
+def proposer(request, index):
+    """A new fiche, saved as a draft under ``index`` (submitted if asked)."""
     if not Structure.objects.of_member(request.user).exists():
         messages.info(
             request,
             _("Pour proposer une fiche, inscrivez d'abord votre structure ou rejoignez-la."),
         )
         return redirect("mon_espace")
-    index = fiche_index()
-    if index is None:
-        raise Http404
     form = FicheForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid() and may_save(request, form):
         fiche = moderation.creer(index, form.apply(), request.user, form.pieces_jointes())
@@ -165,10 +137,10 @@ def soumettre_et_dire(request, fiche):
 
 @login_required
 @require_POST
-def retirer(request, pk):
+def retirer_de_la_moderation(request, pk):
     fiche = moderation.get_fiche_for(request.user, pk)
     try:
-        moderation.retirer(fiche, request.user)
+        moderation.retirer_de_la_moderation(fiche, request.user)
     except moderation.ModerationError as error:
         messages.error(request, str(error))
     else:

@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from ressources import serving
+from structures.models import Structure
 
-from ..models import PieceJointe, Structure
+from ..models import PieceJointe
 
 
 def is_public(piece):

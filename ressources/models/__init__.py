@@ -8,6 +8,7 @@ from .pages import (
     RessourceLiee,
     RessourcePage,
 )
+from .sections import SectionPage
 from .taxonomy import Domaine, Niveau, Public
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "RessourceIndexPage",
     "RessourceLiee",
     "RessourcePage",
+    "SectionPage",
 ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,9 +17,12 @@ from wagtail.search import index
 from .. import listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
+from ..registry import Registered
+from .sections import SectionPage
 from .taxonomy import Domaine, Niveau, Public
 
 WORDS_READ_PER_MINUTE = 200
+LATEST_ON_HOME = 6
 
 
 class HomePage(RoutablePageMixin, Page):
@@ -42,36 +46,44 @@ class HomePage(RoutablePageMixin, Page):
 
     @path("")
     def accueil(self, request):
-        return self.render(request, context_overrides=listing.home_context(request, self))
+        return self.render(request, context_overrides=self.home_context())
+
+    def home_context(self):
+        """The latest guides and modèles, the domaines; the next workshops come from their
+        app's template tag (``{% prochains_ateliers %}``)."""
+        ressources = RessourcePage.live_in(self.locale)
+        return {
+            "ressource_index": RessourceIndexPage.objects.child_of(self).live().first(),
+            "domaines": listing.domaines_with_counts(ressources, self.locale),
+            "derniers_guides": listing.latest(GuidePage.live_in(self.locale), LATEST_ON_HOME),
+            "derniers_modeles": listing.latest(ModelePage.live_in(self.locale), LATEST_ON_HOME),
+        }
 
     @path("domaines/")
     def domaines(self, request):
+        domaines = listing.domaines_with_counts(RessourcePage.live_in(self.locale), self.locale)
         return self.render(
             request,
             template="ressources/domaine_index.html",
-            context_overrides={"domaines": listing.domaines_with_counts(self.locale)},
+            context_overrides={"domaines": domaines},
         )
 
     @path("domaines/<slug:slug>/")
     def domaine(self, request, slug):
         domaine = get_object_or_404(Domaine.objects.filter(locale=self.locale), slug=slug)
-        context = listing.ressource_listing(request, self.locale, domaine=domaine)
+        context = listing.ressource_listing(
+            request, RessourcePage.live_in(self.locale), domaine=domaine
+        )
         context["domaine"] = domaine
         return self.render(
             request, template="ressources/domaine_page.html", context_overrides=context
         )
 
 
-class RessourceIndexPage(Page):
+class RessourceIndexPage(SectionPage):
     """/fr/ressources/: every guide and modèle, filtered, sorted and paginated."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["ressources.HomePage"]
     subpage_types = ["ressources.GuidePage", "ressources.ModelePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("liste des ressources")
@@ -79,11 +91,11 @@ class RessourceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing.ressource_listing(request, self.locale))
+        context.update(listing.ressource_listing(request, RessourcePage.live_in(self.locale)))
         return context
 
 
-class RessourcePage(Page):
+class RessourcePage(Registered, Page):
     """What every published ressource has: a chapô and its place in the classification.
     Concrete, so that one query lists, filters and paginates guides and modèles together."""
 
@@ -114,6 +126,8 @@ class RessourcePage(Page):
         index.FilterField("niveau"),
     ]
 
+    search_facets = ("domaines", "publics")
+
     base_form_class = ClassementDeLaLangueForm
     is_creatable = False
     parent_page_types = ["ressources.RessourceIndexPage"]
@@ -127,14 +141,14 @@ class RessourcePage(Page):
     def type_label(self):
         return self.specific_class._meta.verbose_name
 
-    @property
-    def type_slug(self):
-        types = listing.ressource_types().items()
-        return next((slug for slug, model in types if model is self.specific_class), "")
+    @classmethod
+    def live_in(cls, locale):
+        """The live, public pages of this type in a language: what listings start from."""
+        return cls.objects.live().public().filter(locale=locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing.ressource_page_context(self))
+        context.update(listing.ressource_page_context(self, RessourcePage.live_in(self.locale)))
         return context
 
 
@@ -155,6 +169,8 @@ class GuidePage(RessourcePage):
     search_fields = RessourcePage.search_fields + [index.SearchField("body")]
 
     template = "ressources/guide_page.html"
+    type_key = "guide"
+    search_label = _("Guide pratique")
 
     class Meta:
         verbose_name = _("guide pratique")
@@ -216,6 +232,8 @@ class ModelePage(RessourcePage):
     ]
 
     template = "ressources/modele_page.html"
+    type_key = "modele"
+    search_label = _("Modèle à adapter")
 
     class Meta:
         verbose_name = _("modèle")
@@ -228,6 +246,11 @@ class ModelePage(RessourcePage):
     @property
     def download_count(self):
         return sum(fichier.document.download_count for fichier in self.fichiers_avec_documents)
+
+    @classmethod
+    def downloads(cls):
+        fichiers = ModeleFichier.objects.filter(modele=OuterRef("pk")).values("modele")
+        return fichiers.order_by().annotate(n=Sum("document__download_count")).values("n")
 
 
 class ModeleFichier(Orderable):

@@ -1,7 +1,6 @@
 """The shared classification: domaines and publics, translatable snippets editors manage."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
@@ -70,10 +69,3 @@ class Niveau(models.TextChoices):
     DEBUTANT = "debutant", _("Débutant")
     INTERMEDIAIRE = "intermediaire", _("Intermédiaire")
     AVANCE = "avance", _("Avancé")
-
-
-def labels_by_slug(model):
-    """Names of a taxonomy in the active language, keyed by slug: one query per listing,
-    used to show terms that a translated page still points at in the source language."""
-    language = get_language()
-    return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))

@@ -1,9 +1,19 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .. import navigation
 
 register = template.Library()
+
+# What Django's json_script escapes, so that no text in the data can end the script element
+# or open a comment in it (its own table is private).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -47,11 +57,19 @@ def domaines_url(context):
 @register.filter
 def filesize(num_bytes):
     """A size in the active locale's format: « 45,2 ko » / "45.2 KB"."""
-    from django.template.defaultfilters import filesizeformat
-
     return filesizeformat(num_bytes) if num_bytes else _("taille inconnue")
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     return navigation.menu_pages(context["request"])
+
+
+@register.filter
+def json_ld_script(data):
+    """``data`` (a dict built in Python, e.g. ``AtelierPage.json_ld``) as a JSON-LD script
+    element, serialised as ``json_script`` does but with the type search engines read."""
+    if not data:
+        return ""
+    content = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(content))

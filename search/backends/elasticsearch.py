@@ -2,7 +2,7 @@
 
 Text is analysed as PostgreSQL's ``entraide_fr`` configuration does: elisions out (« l' »,
 « d' », « qu' »…), lower case, accents folded, Snowball's French stemmer (the one PostgreSQL
-and ``search.textes.stem`` use, so « recruter » meets « recrutement » on every engine).
+and ``search.analysis.stem`` use, so « recruter » meets « recrutement » on every engine).
 
 The synonyms (``search.models.Synonyme``, language « fr ») are a ``synonym_graph`` filter of
 the *search* analyser only: it is the filter that handles multi-word synonyms (« RH » ↔
@@ -25,6 +25,8 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchResults,
 )
 from modelsearch.utils import deep_update
+
+from search.models import Synonyme
 
 INDEX_ANALYZER = "francais"
 SEARCH_ANALYZER = "francais_recherche"
@@ -82,10 +84,8 @@ ANALYSIS = {
 
 def synonym_rules(language="fr"):
     """One Solr-format rule per ``Synonyme`` row: « RH, ressources humaines »."""
-    from search.models import Synonyme
-
     rules = []
-    for synonyme in Synonyme.objects.filter(langue=language).order_by("pk"):
+    for synonyme in Synonyme.objects.filter(locale__language_code=language).order_by("pk"):
         expressions = [_plain(expression) for expression in synonyme.liste()]
         expressions = [expression for expression in expressions if expression]
         if len(expressions) > 1:

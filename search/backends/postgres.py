@@ -15,17 +15,16 @@ from TOAST storage row by row; and it ranks every match on that body. Here:
 A query is asked another way when the planner would test the vectors one by one, because
 PostgreSQL's cost model does not count the reading of the vectors (from TOAST storage): seeing
 « association », in nine entries out of ten, it prefers to read the whole table and test every
-vector (0.6 s at 100,000 entries, against 25 ms through the indexes); with filters that leave
-8,000 entries, it tests those 8,000 vectors (100 ms) rather than read the few thousand
-matches from the indexes (20 ms). So when the planner expects the query in more than ``MANY``
-entries, or would test the candidates' vectors one by one where reading the matches from the
-indexes costs less (``TEST_COST``), the query is given as
-``(SELECT tsquery)``, a value the planner cannot look into: it then takes the indexes, and
+vector, many times slower than through the indexes; with filters that leave a few thousand
+entries, it tests those vectors rather than read the matches from the indexes. So when the
+planner expects the query in more than ``MANY`` entries, or would test the candidates' vectors
+one by one where reading the matches from the indexes costs less (``TEST_COST``), the query is
+given as ``(SELECT tsquery)``, a value the planner cannot look into: it then takes the indexes, and
 joins the entries by hashing. For a *broad* query, in most of the entries searched, it would
-also look up each match's domaines and publics one at a time: ``backends.decompte`` joins
+also look up each match's domaines and publics one at a time: ``backends.tally`` joins
 those by hashing too (``broad``). Other queries are left to the planner, whose plan then uses
 the indexes, or tests a few candidates. What the planner would do is asked with ``EXPLAIN``
-(a millisecond, nothing read) and kept a few minutes (``search.memo``).
+(a millisecond, nothing read) and kept a few minutes (``search.results_cache``).
 
 Each entry is indexed with the text search configuration of its language (``SEARCH_CONFIGS``:
 ``entraide_fr``, ``entraide_en``, made by migrations ``search/0002`` and ``0007``), and a
@@ -35,8 +34,8 @@ documents the admin searches across languages keep the default configuration, so
 search finds them whatever their language.
 
 The index table keeps its vectors out of its rows but the title's (migration ``search/0005``),
-so that reading the matching rows after the indexes is cheap: 20 MB of rows for 100,000
-entries instead of 463 MB.
+so that reading the matching rows after the indexes is cheap. The figures behind these choices
+are in bench/DECISIONS.md.
 """
 
 from copy import copy
@@ -58,23 +57,20 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Locale
 
-from .. import memo
-from .decompte import TallyMixin
+from .. import results_cache
+from .tally import TallyMixin
 
 MATCHABLE = (PlainText, Phrase, And, Or)
-# Ranked on title and body: 30 pages of results. Each costs ~30 µs (its body read from TOAST,
-# ranked once per word); 1,000 of them took 25–50 ms of a page's statement at 100,000 entries.
+# Ranked on title and body: 30 pages of results; each candidate's body is read back from
+# TOAST storage, so ranking more of them shows in every page's time (bench/DECISIONS.md).
 CANDIDATES = 300
 # Past this many entries expected, a query is matched through the GIN indexes; past this
 # share of the entries searched, it is *broad*: its facets are also joined by hashing.
-# Measured at 100,000 entries, alternating the ways in one process (median ms): a word in 93 %
-# of the entries 807 (both) against 881 (indexes only) and 1,561 (the planner's way); one in
-# 41 %, 520 (indexes only) against 612 (both) and 998; one in 21 %, 365 against 472 and 438.
+# Both thresholds were measured at 100,000 entries (bench/DECISIONS.md).
 MANY = 5000
 BROAD_SHARE = 0.5
 # Testing one candidate's vectors (read from TOAST) costs as much as reading and hashing this
-# many matches from the indexes: 10 µs against 1.3 µs. Measured at 100,000 entries: 8,058
-# candidates tested in 100 ms; 92,455 matches read and hashed in 120 ms.
+# many matches from the indexes (bench/DECISIONS.md).
 TEST_COST = 7.5
 
 
@@ -97,7 +93,7 @@ class Matches(Func):
 
 
 class IndexedPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    broad = False  # set by ``search``, read by ``backends.decompte``: join by hashing
+    broad = False  # set by ``search``, read by ``backends.tally``: join by hashing
 
     def get_config(self, backend):
         if getattr(self.queryset.model, "search_by_language", False):
@@ -183,7 +179,9 @@ def planned(queryset):
 
     # The time of "workshops not over yet" changes with every request: not part of the key.
     stable = [str(value) for value in params if not isinstance(value, datetime)]
-    return memo.get_or_compute(memo.key("plan", sql, stable, shows_workshops=False), explain)
+    return results_cache.get_or_compute(
+        results_cache.key("plan", sql, stable, shows_workshops=False), explain
+    )
 
 
 class LanguagePostgresIndex(PostgresIndex):

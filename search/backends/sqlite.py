@@ -4,7 +4,7 @@ Stems shorter than four letters are searched as typed, so « RH » does not matc
 that starts with « rh ». Accents are folded by FTS5's ``unicode61`` tokenizer on both sides.
 
 FTS5 reads its query in a language of its own: only the words of what was typed reach it
-(``textes.words``: never a quote, a parenthesis or an operator), and the words are combined as
+(``analysis.words``: never a quote, a parenthesis or an operator), and the words are combined as
 a balanced tree, whose depth FTS5's parser can hold (a chain of a hundred words overflows it)."""
 
 from django.db.models import TextField
@@ -27,9 +27,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.textes import fold, stem, words
+from search.analysis import fold, stem, words
 
-from .decompte import TallyMixin
+from .tally import TallyMixin
 
 MIN_PREFIX = 4
 RANKABLE = (PlainText, Phrase, And, Or)

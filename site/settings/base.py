@@ -8,9 +8,12 @@ BASE_DIR = env.BASE_DIR
 
 INSTALLED_APPS = [
     "ressources",
+    "structures",
     "fiches",
     "evenements",
     "search",
+    "inventaire",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -100,8 +103,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Short queries only: compiling one to machine code (JIT) costs more than it saves. A
-    # search for a word found in 90,000 entries paid 40 ms of it.
+    # Short queries only: compiling one to machine code (JIT) costs more than it saves
+    # (bench/DECISIONS.md).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -191,7 +194,6 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # « même-titre » → meme-titre: addresses people can type
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -219,9 +221,9 @@ else:
 
 # Caches, so that nothing evicts what protects the site. "default" holds the counters of
 # allauth's and django-ratelimit's limits (allauth always counts in "default"): with no
-# practical size limit, nothing pushes them out. Search results (search/memo.py) come and go in
-# "recherche", however many different searches people make. Distinct LOCATIONs: two local
-# memory caches with the same one would be one. Production uses database tables instead.
+# practical size limit, nothing pushes them out. Search results (search/results_cache.py) come
+# and go in "recherche", however many different searches people make. Distinct LOCATIONs: two
+# local memory caches with the same one would be one. Production uses database tables instead.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -4,25 +4,26 @@ registration form, and readers for pages, e-mails and calendar files."""
 import itertools
 import json
 import re
-from datetime import datetime, time, timedelta
-from html.parser import HTMLParser
-from zoneinfo import ZoneInfo
 
 from django.core import mail
 from django.test import TestCase
-from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar
 
-from evenements import liens, registrations
+from evenements import inscriptions, liens
 from evenements.models import AtelierAnimateur, AtelierPage, Inscription
-from evenements.services import get_or_create_agenda, get_or_create_atelier
+from evenements.services import get_or_create_agenda
+from ressources.models import Domaine
 from tests import markup
-from tests.factories import build_site_tree
+from tests.factories import (  # noqa: F401 (what the ateliers tests read from here)
+    ADRESSE,
+    PARIS,
+    VISIO,
+    AtelierPageFactory,
+    build_site_tree,
+    in_days,
+    paris,
+)
 
-PARIS = ZoneInfo("Europe/Paris")
-VISIO = "https://visio.entraide.example/salle-secrete-4821"
-ADRESSE = "Maison des associations, 28 rue Denfert-Rochereau, 69004 Lyon"
 AGENDA_URL = "/fr/ateliers/"
 
 _numbers = itertools.count(1)
@@ -34,50 +35,17 @@ def agenda_page():
     return get_or_create_agenda(home)
 
 
-def paris(day, hour=18, minute=0):
-    """``day`` (a date) at ``hour``:``minute``, Paris time."""
-    return datetime.combine(day, time(hour, minute), tzinfo=PARIS)
-
-
-def in_days(days, hour=18):
-    """``days`` from today (negative: ago), at ``hour`` Paris time: an evening workshop."""
-    return paris(timezone.localdate() + timedelta(days=days), hour)
-
-
 def atelier(
-    agenda,
-    *,
-    debut=None,
-    duree=timedelta(hours=2),
-    domaines=("ressources-humaines",),
-    animateurs=(("Claire Martin", None),),
-    slug=None,
-    **fields,
+    agenda, *, domaines=("ressources-humaines",), animateurs=(("Claire Martin", None),), **fields
 ):
-    """A published workshop, by visio unless ``format=`` says otherwise (in person and hybrid
-    ones get an address in Lyon); in three days at 18:00 unless ``debut=``."""
-    number = next(_numbers)
-    debut = debut or in_days(3)
-    values = {
-        "title": f"Atelier {number:03d}",
-        "chapo": "Deux heures pour avancer à plusieurs.",
-        "description": "<p>Un atelier pratique, vos questions en premier.</p>",
-        "debut": debut,
-        "fin": debut + duree,
-        "format": "distance",
-        "capacite": 10,
-        "lien_visio": VISIO,
-    }
-    values.update(fields)
-    if values["format"] != "distance":
-        values.setdefault("adresse", ADRESSE)
-        values.setdefault("departement", "69")
-    return get_or_create_atelier(
-        agenda,
-        slug=slug or f"atelier-{number:03d}",
-        domaines=list(domaines),
-        animateurs=list(animateurs),
-        **values,
+    """A published workshop under ``agenda`` (``AtelierPageFactory``: by visio, in three days
+    at 18:00, unless ``format=``, ``debut=``, ``duree=`` say otherwise), its ``domaines`` given
+    by slug and its ``animateurs`` as (name, Structure or None) pairs."""
+    return AtelierPageFactory(
+        parent=agenda,
+        domaines=list(Domaine.objects.filter(locale=agenda.locale, slug__in=domaines)),
+        animateurs=[AtelierAnimateur(nom=nom, structure=qui) for nom, qui in animateurs],
+        **fields,
     )
 
 
@@ -117,7 +85,7 @@ def committed():
 def register(workshop, nom="Camille Durand", email=None, **fields):
     """A registration made directly (no e-mail: callbacks on commit do not run in tests)."""
     email = email or f"{nom.split()[0].lower()}{next(_numbers)}@asso.example"
-    return registrations.inscrire(workshop, nom=nom, email=email, **fields)
+    return inscriptions.inscrire(workshop, nom=nom, email=email, **fields)
 
 
 def past_registration(workshop, nom="Camille Durand", email="camille@asso.example", **fields):
@@ -146,7 +114,12 @@ def form_data(**changes):
 
 
 def inscrire_url(workshop):
-    return reverse("atelier_inscrire", args=[workshop.pk])
+    return route_url(workshop, "inscrire")
+
+
+def route_url(page, name, *args):
+    """The address of a route of a page (``AgendaPage``, ``AtelierPage``)."""
+    return page.url + page.reverse_subpage(name, args=args)
 
 
 def signed_part(lien):
@@ -179,65 +152,24 @@ def page_text(client, url):
 
 def input_values(html):
     """{name: value} of the form inputs and textareas of a page."""
-    parser = _Inputs()
-    parser.feed(html.decode() if isinstance(html, bytes) else html)
-    parser.close()
-    return parser.values
-
-
-class _Inputs(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.values = {}
-        self._textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "input" and attrs.get("name"):
-            if attrs.get("type") in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.values[attrs["name"]] = attrs.get("value", "on")
-            else:
-                self.values[attrs["name"]] = attrs.get("value") or ""
-        elif tag == "textarea" and attrs.get("name"):
-            self._textarea = attrs["name"]
-            self.values[self._textarea] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.values[self._textarea] += data
-
-
-class _JsonLd(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.blocks = []
-        self._inside = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
-            self._inside = True
-            self.blocks.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._inside = False
-
-    def handle_data(self, data):
-        if self._inside:
-            self.blocks[-1] += data
+    values = {}
+    for field in markup.soup(html).find_all(["input", "textarea"]):
+        name = field.get("name")
+        if not name:
+            continue
+        if field.name == "textarea":
+            values[name] = field.get_text()
+        elif field.get("type") not in ("checkbox", "radio"):
+            values[name] = field.get("value") or ""
+        elif field.has_attr("checked"):
+            values[name] = field.get("value", "on")
+    return values
 
 
 def json_ld(html):
     """Every JSON-LD block of a page, parsed."""
-    parser = _JsonLd()
-    parser.feed(html.decode() if isinstance(html, bytes) else html)
-    parser.close()
-    return [json.loads(block) for block in parser.blocks]
+    scripts = markup.soup(html).find_all("script", type="application/ld+json")
+    return [json.loads(script.string) for script in scripts]
 
 
 def workshop_links(html, workshops):

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from evenements.agenda import PER_PAGE
+from evenements.listing import PER_PAGE
 from evenements.models import AtelierPage
 from tests import markup
 from tests.evenements.helpers import (
@@ -383,3 +383,22 @@ def test_cancelled_workshop_is_described_as_cancelled_for_search_engines(client,
     assert event["eventStatus"] == "https://schema.org/EventCancelled"
     assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert "Lyon" in str(event["location"])
+
+
+def test_text_that_would_close_the_script_stays_inside_the_events_description(client, agenda):
+    hostile = "</script><script>alert(1)</script> & <!-- «"
+    workshop = atelier(
+        agenda,
+        title=hostile,
+        chapo=hostile,
+        format="hybride",
+        adresse=hostile,
+        animateurs=[(hostile, None)],
+    )
+
+    event = event_of(client, workshop)
+
+    assert event["name"] == event["description"] == hostile
+    assert event["location"][0]["address"]["streetAddress"] == hostile
+    assert event["performer"] == [{"@type": "Person", "name": hostile}]
+    assert "<script>alert(1)" not in client.get(workshop.url).content.decode()

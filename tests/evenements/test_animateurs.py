@@ -152,9 +152,13 @@ INCONSISTENT = {
         {"format": "presentiel"},
         "Indiquez l'adresse d'un atelier en présentiel ou hybride.",
     ),
-    "the feed's address": (
-        {"slug": "agenda"},
-        "« agenda » est réservé au flux de l'agenda : choisissez une autre adresse.",
+    "the archive's address": (
+        {"slug": "archives"},
+        "« archives » est réservé à une page de l'agenda : choisissez une autre adresse.",
+    ),
+    "the personal links' address": (
+        {"slug": "inscription"},
+        "« inscription » est réservé à une page de l'agenda : choisissez une autre adresse.",
     ),
 }
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.test.utils.form_data import querydict_from_html
 
-from evenements import registrations
+from evenements import inscriptions
 from ressources.models import Domaine
 from tests import markup
 from tests.evenements.helpers import (
@@ -28,6 +28,7 @@ from tests.evenements.helpers import (
     only_event,
     register,
     reload,
+    route_url,
     sent_to,
     signed_part,
     voir_url,
@@ -263,7 +264,7 @@ def test_every_emailed_invitation_names_the_organizer_and_its_attendee(client, a
     moved = publish_changes(workshop, debut=tomorrow, fin=tomorrow + timedelta(hours=2))
     call_command("envoyer_rappels", stdout=io.StringIO())
     with committed():
-        registrations.annuler(seated)
+        inscriptions.annuler(seated)
     publish_changes(moved, annule=True, motif_annulation="Salle indisponible.")
 
     _name, organizer_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
@@ -336,6 +337,6 @@ def test_the_agenda_offers_a_webcal_subscription_beside_the_https_feed(client, a
     response = client.get(agenda.url)
 
     links = markup.links(response.content)
-    feed = reverse("agenda_ics")
+    feed = route_url(agenda, "agenda_ics")
     assert feed in links
     assert f"webcal://testserver{feed}" in links

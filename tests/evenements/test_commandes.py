@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from evenements import liens, registrations
+from evenements import inscriptions, liens
 from evenements.models import Inscription
 from tests.evenements.helpers import (
     atelier,
@@ -117,7 +117,7 @@ def test_how_long_before_a_reminder_goes_is_configurable(agenda, tomorrow):
 
 
 def test_someone_promoted_from_the_waitlist_gets_a_reminder(agenda, tomorrow):
-    registrations.annuler(Inscription.objects.get(email="assise@asso.example"))
+    inscriptions.annuler(Inscription.objects.get(email="assise@asso.example"))
     mail.outbox.clear()
 
     run("envoyer_rappels")

@@ -7,7 +7,6 @@ from unittest import mock
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 from django.utils import timezone
 
 from evenements.models import Inscription
@@ -28,6 +27,7 @@ from tests.evenements.helpers import (
     past_registration,
     register,
     reload,
+    route_url,
     sent_to,
     signed_part,
     urls_in,
@@ -63,7 +63,7 @@ def test_registering_says_check_your_emails_and_the_email_leads_to_the_personal_
 
     inscription = Inscription.objects.get(atelier=workshop)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("atelier_verifiez", args=[workshop.pk]))
+    assert response["Location"].startswith(route_url(workshop, "verifiez"))
     assert "Vérifiez vos e-mails" in page_text(client, response["Location"])
     text = page_text(client, personal_link(CAMILLE))
     assert "Premier salarié : mode d'emploi" in text

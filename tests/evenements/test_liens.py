@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
-from django.urls import reverse
 
 from evenements.models import Inscription
 from tests import markup
@@ -21,6 +20,7 @@ from tests.evenements.helpers import (
     inscrire_url,
     past_registration,
     register,
+    route_url,
     sent_to,
     signed_part,
     urls_in,
@@ -39,14 +39,15 @@ def fresh_rate_limits():
 
 
 def ics_url(inscription):
-    return reverse("inscription_ics", args=[signed_part(voir_url(inscription))])
+    agenda = inscription.atelier.agenda
+    return route_url(agenda, "inscription_ics", signed_part(voir_url(inscription)))
 
 
 LINKS = {"voir": voir_url, "annuler": annuler_url}
 ROUTES = {
-    "personal page": lambda signed: reverse("inscription", args=[signed]),
-    "calendar file": lambda signed: reverse("inscription_ics", args=[signed]),
-    "cancellation": lambda signed: reverse("inscription_annuler", args=[signed]),
+    "personal page": lambda agenda, signed: route_url(agenda, "inscription", signed),
+    "calendar file": lambda agenda, signed: route_url(agenda, "inscription_ics", signed),
+    "cancellation": lambda agenda, signed: route_url(agenda, "inscription_annuler", signed),
 }
 MISUSES = [
     ("voir", "cancellation"),
@@ -61,7 +62,7 @@ def test_a_link_only_opens_what_it_was_made_for(client, agenda, link, route, met
     workshop = atelier(agenda, capacite=1)
     inscription = register(workshop, nom="Camille Durand", email=CAMILLE)
     register(workshop, email="bruno@asso.example")
-    url = ROUTES[route](signed_part(LINKS[link](inscription)))
+    url = ROUTES[route](agenda, signed_part(LINKS[link](inscription)))
 
     with committed():
         response = getattr(client, method)(url)
@@ -82,7 +83,7 @@ def test_links_expire_thirty_days_after_the_workshop(client, agenda, route, ende
     workshop = atelier(agenda, debut=in_days(-ended_days_ago, hour=9))
     inscription = past_registration(workshop, nom="Camille Durand", email=CAMILLE)
     link = voir_url if route != "cancellation" else annuler_url
-    url = ROUTES[route](signed_part(link(inscription)))
+    url = ROUTES[route](agenda, signed_part(link(inscription)))
 
     response = client.get(url)
 
@@ -167,9 +168,7 @@ def test_registering_again_answers_like_a_first_registration_and_resends_the_lin
 def resend(client, workshop, email, ip="192.0.2.1", **extra):
     data = {"renvoi-email": email, "renvoi-site_internet": "", **extra}
     with committed():
-        return client.post(
-            reverse("atelier_renvoyer_lien", args=[workshop.pk]), data, REMOTE_ADDR=ip
-        )
+        return client.post(route_url(workshop, "renvoyer_lien"), data, REMOTE_ADDR=ip)
 
 
 def test_resending_the_link_answers_the_same_whether_the_address_is_registered_or_not(

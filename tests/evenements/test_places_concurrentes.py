@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from evenements import registrations
+from evenements import inscriptions
 from evenements.models import Inscription
 from evenements.services import get_or_create_agenda, get_or_create_atelier
 from tests.factories import build_site_tree
@@ -63,7 +63,7 @@ def register_all_at_once(atelier, count):
     def register(number):
         try:
             start.wait(timeout=10)
-            registrations.inscrire(atelier, nom=f"Personne {number}", email=f"p{number}@ex.org")
+            inscriptions.inscrire(atelier, nom=f"Personne {number}", email=f"p{number}@ex.org")
         except Exception as error:  # noqa: BLE001 - reported by the test
             errors.append(error)
         finally:
@@ -100,9 +100,9 @@ def test_the_same_address_twice_at_once_is_registered_once(last_seat_workshop):
     def register():
         try:
             start.wait(timeout=10)
-            registrations.inscrire(last_seat_workshop, nom="Claire", email="claire@ex.org")
+            inscriptions.inscrire(last_seat_workshop, nom="Claire", email="claire@ex.org")
             outcomes.append("inscrite")
-        except registrations.InscriptionError:
+        except inscriptions.InscriptionError:
             outcomes.append("refusée")
         finally:
             connection.close()

@@ -3,7 +3,6 @@ decisions, and a reader for « Mon espace »."""
 
 import io
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import docx
 from django.core.files.base import ContentFile
@@ -110,6 +109,12 @@ def draft(structure, author, pieces=(), **fields):
     return moderation.creer(index, fiche, author, pieces)
 
 
+def proposer_url(language="fr"):
+    """« Proposer une fiche »: the route of the fiches index (``FicheIndexPage.proposer``)."""
+    index = FicheIndexPage.objects.get(locale__language_code=language)
+    return index.url + index.reverse_subpage("proposer")
+
+
 def submit(fiche, author):
     return moderation.soumettre(FichePage.objects.get(pk=fiche.pk), author)
 
@@ -145,21 +150,14 @@ class FailingMailServer(BaseEmailBackend):
         raise ConnectionRefusedError("le serveur de courrier ne répond pas")
 
 
-class _Attributes(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
-
-
 def event_handlers(html):
     """Every ``on…`` attribute of the page (onclick, onerror…), as (tag, attribute) pairs."""
-    parser = _Attributes()
-    parser.feed(html.decode() if isinstance(html, bytes) else html)
-    parser.close()
-    return [(tag, name) for tag, attrs in parser.found for name in attrs if name.startswith("on")]
+    return [
+        (element.name, name)
+        for element in markup.soup(html).find_all(True)
+        for name in element.attrs
+        if name.startswith("on")
+    ]
 
 
 @dataclass
@@ -173,60 +171,18 @@ class Item:
     forms: list = field(default_factory=list)
 
 
-class _MyFiches(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.items = []
-        self.in_section = False
-        self.item = None
-        self.capture = None  # "title" or "badge" while inside that element
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "section":
-            self.in_section = attrs.get("aria-labelledby") == "titre-fiches"
-        if not self.in_section:
-            return
-        if tag == "li":
-            self.item = Item()
-            self.items.append(self.item)
-        elif self.item is None:
-            return
-        elif tag == "strong" and not self.item.title:
-            self.capture = "title"
-        elif tag == "span" and "badge" in (attrs.get("class") or "").split():
-            self.item.badges.append("")
-            self.capture = "badge"
-        elif tag == "a" and attrs.get("href"):
-            self.item.links.append(attrs["href"])
-        elif tag == "form":
-            self.item.forms.append(attrs.get("action"))
-
-    def handle_endtag(self, tag):
-        if tag == "section":
-            self.in_section = False
-        elif tag == "li":
-            self.item = None
-        elif tag in ("strong", "span"):
-            self.capture = None
-
-    def handle_data(self, data):
-        if self.item is None:
-            return
-        self.item.text += " " + data
-        if self.capture == "title":
-            self.item.title += data.strip()
-        elif self.capture == "badge":
-            self.item.badges[-1] += data.strip()
-
-
 def my_fiches(html):
     """{title: Item} of the fiches listed in « Mon espace »."""
-    parser = _MyFiches()
-    parser.feed(html.decode() if isinstance(html, bytes) else html)
-    parser.close()
+    section = markup.soup(html).find("section", attrs={"aria-labelledby": "titre-fiches"})
     items = {}
-    for item in parser.items:
-        item.text = " ".join(item.text.split())
+    for li in section.find_all("li") if section else []:
+        title = li.find("strong")
+        item = Item(
+            title=title.get_text(strip=True) if title else "",
+            text=" ".join(li.get_text(" ").split()),
+            badges=[span.get_text(strip=True) for span in li.select("span.badge")],
+            links=[a["href"] for a in li.find_all("a") if a.get("href")],
+            forms=[form.get("action") for form in li.find_all("form")],
+        )
         items[item.title] = item
     return items

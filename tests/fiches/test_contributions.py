@@ -27,6 +27,7 @@ from tests.fiches.helpers import (
     my_fiches,
     page_text,
     pending_file,
+    proposer_url,
     published,
     submit,
     upload,
@@ -421,7 +422,7 @@ def test_two_fiches_with_the_same_title_get_two_addresses(fiches_index):
     asso = StructureFactory(membres=[user])
     client = logged_in(user)
     for _ in range(2):
-        response = client.post(reverse("fiche_proposer"), fiche_data(asso, title="Même titre"))
+        response = client.post(proposer_url(), fiche_data(asso, title="Même titre"))
         assert response.status_code == 302
     assert sorted(FichePage.objects.values_list("slug", flat=True)) == [
         "meme-titre",

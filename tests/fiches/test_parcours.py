@@ -13,7 +13,7 @@ from django.urls import reverse
 from fiches.models import FichePage
 from tests import markup
 from tests.factories import UserFactory
-from tests.fiches.helpers import PDF, fiche_data, moderator_acts, page_text
+from tests.fiches.helpers import PDF, fiche_data, moderator_acts, page_text, proposer_url
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_a_fiche_goes_from_sign_up_to_publication(client, fiches_index, django_u
 
     upload = SimpleUploadedFile("bulletin.pdf", PDF)
     data = fiche_data(structure, nouveaux_fichiers=upload, enregistrer="")
-    response = client.post(reverse("fiche_proposer"), data)
+    response = client.post(proposer_url(), data)
     assert response.status_code == 302, response.context["form"].errors
     fiche = FichePage.objects.get(structure=structure)
     assert not fiche.live

@@ -7,8 +7,9 @@ import django_ratelimit.core
 import pytest
 from django.urls import reverse
 
-from fiches.models import Adhesion, FichePage, PieceJointe
+from fiches.models import FichePage, PieceJointe
 from fiches.moderation import MAX_EN_MODERATION
+from structures.models import Adhesion
 from tests import markup
 from tests.factories import AdhesionFactory, StructureFactory
 from tests.fiches.helpers import (
@@ -19,6 +20,7 @@ from tests.fiches.helpers import (
     logged_in,
     my_fiches,
     pending_file,
+    proposer_url,
     published,
     submit,
     upload,
@@ -93,9 +95,7 @@ def test_contributor_cannot_write_a_fiche_in_another_structures_name(
 ):
     client.force_login(claire)
 
-    response = client.post(
-        reverse("fiche_proposer"), fiche_data(brouillon_de_b.structure, enregistrer="")
-    )
+    response = client.post(proposer_url(), fiche_data(brouillon_de_b.structure, enregistrer=""))
 
     assert response.status_code == 200
     assert response.context["form"].has_error("structure")
@@ -103,17 +103,17 @@ def test_contributor_cannot_write_a_fiche_in_another_structures_name(
     assert brouillon_de_b.structure.fiches.count() == 1
 
 
-@pytest.mark.parametrize(
-    "name, of_a_fiche",
-    [
-        ("fiche_proposer", False),
-        ("mon_espace", False),
-        ("fiche_modifier", True),
-        ("fiche_apercu", True),
-    ],
-)
-def test_anonymous_visitor_is_sent_to_log_in(client, brouillon_de_b, name, of_a_fiche):
-    url = reverse(name, args=[brouillon_de_b.pk] if of_a_fiche else [])
+PAGES_OF_CONTRIBUTORS = {
+    "proposer": lambda fiche: proposer_url(),
+    "mon espace": lambda fiche: reverse("mon_espace"),
+    "modifier": lambda fiche: reverse("fiche_modifier", args=[fiche.pk]),
+    "aperçu": lambda fiche: reverse("fiche_apercu", args=[fiche.pk]),
+}
+
+
+@pytest.mark.parametrize("name", PAGES_OF_CONTRIBUTORS)
+def test_anonymous_visitor_is_sent_to_log_in(client, brouillon_de_b, name):
+    url = PAGES_OF_CONTRIBUTORS[name](brouillon_de_b)
 
     response = client.get(url)
 
@@ -163,7 +163,7 @@ def test_draft_is_never_live_whatever_the_contributor_posts(client, asso, claire
         "publier": "",
     }
 
-    response = client.post(reverse("fiche_proposer"), fiche_data(asso, enregistrer="", **sneaky))
+    response = client.post(proposer_url(), fiche_data(asso, enregistrer="", **sneaky))
     assert response.status_code == 302
     fiche = FichePage.objects.get(structure=asso)
     response = client.post(
@@ -201,7 +201,7 @@ def test_another_persons_pending_file_cannot_be_attached(client, asso, claire):
     client.force_login(claire)
 
     response = client.post(
-        reverse("fiche_proposer"),
+        proposer_url(),
         fiche_data(asso, pieces_en_attente=[his_file.pk], enregistrer=""),
     )
 
@@ -258,7 +258,7 @@ def assert_harmless(html):
 
 def test_html_in_contributor_text_is_shown_as_text_on_the_preview(client, asso, claire):
     client.force_login(claire)
-    response = client.post(reverse("fiche_proposer"), fiche_data(asso, enregistrer="", **HOSTILE))
+    response = client.post(proposer_url(), fiche_data(asso, enregistrer="", **HOSTILE))
     assert response.status_code == 302
     fiche = FichePage.objects.get(structure=asso)
 
@@ -286,7 +286,7 @@ def test_form_with_the_honeypot_filled_creates_nothing(client, asso, claire):
     client.force_login(claire)
 
     response = client.post(
-        reverse("fiche_proposer"),
+        proposer_url(),
         fiche_data(asso, site_internet="https://casino.example", soumettre=""),
     )
 
@@ -299,7 +299,7 @@ def test_form_with_the_honeypot_filled_keeps_no_file(client, asso, claire):
     client.force_login(claire)
 
     client.post(
-        reverse("fiche_proposer"),
+        proposer_url(),
         fiche_data(
             asso, site_internet="https://casino.example", nouveaux_fichiers=upload("spam.pdf")
         ),
@@ -330,7 +330,7 @@ def test_sixth_fiche_submitted_from_the_form_is_saved_but_not_sent(client, asso,
     client.force_login(claire)
 
     response = client.post(
-        reverse("fiche_proposer"), fiche_data(asso, title="Une de trop", soumettre=""), follow=True
+        proposer_url(), fiche_data(asso, title="Une de trop", soumettre=""), follow=True
     )
 
     assert "Vous avez déjà 5 fiches en modération" in markup.text(response.content)

@@ -13,13 +13,23 @@ from django import forms
 from django.test import Client
 from django.urls import reverse
 
-from fiches import texte
-from fiches.forms import AdhesionForm, FicheForm, StructureForm
-from fiches.models import Adhesion, FichePage, Structure
+from fiches import rendering
+from fiches.forms import FicheForm
+from fiches.models import FichePage
 from fiches.views import contributions
+from structures.forms import AdhesionForm, StructureForm
+from structures.models import Adhesion, Structure
 from tests import markup
 from tests.factories import StructureFactory
-from tests.fiches.helpers import contributor, draft, fiche_data, logged_in, page_text, published
+from tests.fiches.helpers import (
+    contributor,
+    draft,
+    fiche_data,
+    logged_in,
+    page_text,
+    proposer_url,
+    published,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +99,7 @@ def render_time(text, rounds):
     best = float("inf")
     for _round in range(rounds):
         start = time.perf_counter()
-        texte.to_html(text)
+        rendering.to_html(text)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -150,9 +160,7 @@ def test_a_fiche_text_over_its_limit_comes_back_with_the_limit_and_its_length(
     typed = one_too_many("Une phrase de la fiche. ", limit)
     client.force_login(claire)
 
-    response = client.post(
-        reverse("fiche_proposer"), fiche_data(asso, enregistrer="", **{field: typed})
-    )
+    response = client.post(proposer_url(), fiche_data(asso, enregistrer="", **{field: typed}))
 
     assert response.status_code == 200
     assert too_long(limit) in markup.text(response.content)
@@ -199,7 +207,7 @@ def test_line_breaks_count_once_as_the_browser_counts_them(client, claire, asso)
     client.force_login(claire)
 
     response = client.post(
-        reverse("fiche_proposer"),
+        proposer_url(),
         fiche_data(asso, enregistrer="", etapes=lines.replace("\n", "\r\n")),
     )
 
@@ -252,16 +260,16 @@ def test_addresses_with_their_scheme_and_e_mails_become_links_the_others_stay_te
         "Sans protocole : www.exemple.org": [],
     }
 
-    assert {text: markup.links(texte.to_html(text)) for text in links} == links
+    assert {text: markup.links(rendering.to_html(text)) for text in links} == links
 
 
 def test_an_address_longer_than_the_bound_is_a_link_up_to_the_bound():
-    address = "https://exemple.org/" + "a" * 3 * texte.MAX_URL_LENGTH
+    address = "https://exemple.org/" + "a" * 3 * rendering.MAX_URL_LENGTH
 
-    [link] = markup.links(texte.to_html(address))
+    [link] = markup.links(rendering.to_html(address))
 
     assert address.startswith(link)
-    assert texte.MAX_URL_LENGTH <= len(link) <= texte.MAX_URL_LENGTH + len("https:")
+    assert rendering.MAX_URL_LENGTH <= len(link) <= rendering.MAX_URL_LENGTH + len("https:")
 
 
 # Rendered once per revision
@@ -292,13 +300,13 @@ def serve_time(client, url, rounds):
 def count_renders(monkeypatch):
     """The texts markdown-it-py renders from now on."""
     calls = []
-    render = texte._markdown.render
+    render = rendering._markdown.render
 
     def counted(text, *args, **kwargs):
         calls.append(text)
         return render(text, *args, **kwargs)
 
-    monkeypatch.setattr(texte._markdown, "render", counted)
+    monkeypatch.setattr(rendering._markdown, "render", counted)
     return calls
 
 

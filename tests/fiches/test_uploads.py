@@ -20,6 +20,7 @@ from tests.fiches.helpers import (
     moderate,
     moderator,
     png_bytes,
+    proposer_url,
     submit,
     upload,
 )
@@ -43,7 +44,7 @@ def propose(client, structure, *files, **changes):
     data = fiche_data(structure, enregistrer="", **changes)
     if files:
         data["nouveaux_fichiers"] = list(files)
-    return client.post(reverse("fiche_proposer"), data)
+    return client.post(proposer_url(), data)
 
 
 def pending_inputs(html):

@@ -7,7 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images import get_image_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+)
 
 from ressources.models import Domaine
 from search.models import Synonyme
@@ -140,7 +146,10 @@ def describe_a_domaine(client, site, _callbacks):
 def add_a_synonym(client, site, _callbacks):
     client.post(
         reverse("wagtailsnippets_search_synonyme:add"),
-        {"langue": "fr", "expressions": "CAC, commissaire aux comptes"},
+        {
+            "locale": Locale.objects.get(language_code="fr").pk,
+            "expressions": "CAC, commissaire aux comptes",
+        },
     )
     return Synonyme.objects.filter(expressions="CAC, commissaire aux comptes").exists()
 
@@ -241,13 +250,13 @@ PERMISSIONS = {
             "wagtail_localize.submit_translation",
             *TAXONOMY,
             *(f"search.{action}_synonyme" for action in ("add", "change", "delete", "view")),
-            "search.view_recherchedujour",
+            "inventaire.view_recherchedujour",
             *(
                 f"wagtailsearchpromotions.{action}_searchpromotion"
                 for action in ("add", "change", "delete", "view")
             ),
-            "fiches.view_structure",
-            "fiches.change_structure",
+            "structures.view_structure",
+            "structures.change_structure",
             "evenements.gerer_inscriptions",
         },
         {
@@ -260,9 +269,9 @@ PERMISSIONS = {
     "Modérateurs": (
         {
             "wagtailadmin.access_admin",
-            "search.view_recherchedujour",
-            "fiches.view_structure",
-            "fiches.change_structure",
+            "inventaire.view_recherchedujour",
+            "structures.view_structure",
+            "structures.change_structure",
         },
         {"wagtaildocs.choose_document"},
         {"change_page", "publish_page", "lock_page", "unlock_page"},

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail_localize.operations import translate_object
 
-from evenements.models import AtelierAnimateur, AtelierPage
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.factories import (
+    AtelierPageFactory,
     GuidePageFactory,
     StructureFactory,
     UserFactory,
@@ -63,22 +63,13 @@ def pages(module_transaction):
 
 def agenda_draft(agenda):
     """A workshop being prepared: a draft every Animateur may edit."""
-    debut = timezone.now() + timedelta(days=10)
-    workshop = AtelierPage(
+    return AtelierPageFactory(
+        parent=agenda,
         title=ATELIER,
         slug="cotisations",
-        chapo="Pour qui, pour quoi.",
-        description="<p>Un atelier.</p>",
-        debut=debut,
-        fin=debut + timedelta(hours=2),
-        format="distance",
-        capacite=10,
-        live=False,
+        debut=timezone.now() + timedelta(days=10),
+        brouillon=True,
     )
-    workshop.animateurs = [AtelierAnimateur(nom="Claire Martin")]
-    agenda.add_child(instance=workshop)
-    workshop.save_revision()
-    return workshop
 
 
 def ids(pages, *names):

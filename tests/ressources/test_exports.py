@@ -16,10 +16,10 @@ from wagtail.models import Locale
 from evenements.admin_views import InscriptionsCsvView
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
+from inventaire.admin_views import RAPPORTS
+from inventaire.models import RechercheDuJour
 from ressources import exports
 from ressources.models import Domaine
-from search.admin_views import RAPPORTS
-from search.models import RechercheDuJour
 from tests import markup
 from tests.evenements.helpers import atelier, register
 from tests.factories import (
@@ -33,7 +33,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 FORMULAS = ['=HYPERLINK("http://pirate.example","Cliquez")', "+33 6 12", "-2+3", "@SOMME(A1)"]
-PROJECT_APPS = ("ressources.", "fiches.", "evenements.", "search.")
+PROJECT_APPS = ("ressources.", "fiches.", "evenements.", "search.", "inventaire.")
 
 
 def cells(body):
@@ -67,7 +67,7 @@ def every_export(db):
     for formula in FORMULAS:
         RechercheDuJour.objects.create(
             jour=datetime.date.today(),
-            langue="fr",
+            locale=Locale.objects.get(language_code="fr"),
             requete=formula,
             nombre=2,
             sans_resultat=1,

@@ -3,6 +3,7 @@
 import pytest
 
 from ressources.listing import PER_PAGE
+from ressources.models import Niveau
 from tests import markup
 from tests.factories import GuidePageFactory, build_site_tree
 
@@ -11,6 +12,7 @@ pytestmark = pytest.mark.django_db
 URL = "/fr/ressources/"
 TOTAL = 27  # three pages: 12, 12 and 3
 TITLES = [f"Guide numéro {number:02d}" for number in range(1, TOTAL + 1)]  # most recent first
+INTERMEDIAIRES = 5  # the most recent guides are for an intermediate level: one page of them
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +20,8 @@ def ressources(module_transaction):
     with module_transaction.unblock():
         home, index = build_site_tree()
         for age, title in enumerate(TITLES):
-            GuidePageFactory(parent=index, title=title, age_hours=age + 1)
+            niveau = Niveau.INTERMEDIAIRE if age < INTERMEDIAIRES else Niveau.DEBUTANT
+            GuidePageFactory(parent=index, title=title, age_hours=age + 1, niveau=niveau)
 
 
 def page_of(client, query=""):
@@ -87,7 +90,17 @@ def test_listing_marks_the_current_page_in_the_pagination(client, ressources):
 
 
 def test_listing_with_a_single_page_shows_no_pagination(client, ressources):
+    response = page_of(client, "?niveau=intermediaire")
+
+    assert markup.card_titles(response.content) == TITLES[:INTERMEDIAIRES]
+    assert markup.result_count(response.content) == f"{INTERMEDIAIRES} ressources"
+    assert 'class="pagination"' not in response.content.decode()
+    assert "page=2" not in response.content.decode()
+
+
+def test_empty_listing_says_so_and_shows_no_pagination(client, ressources):
     response = page_of(client, "?niveau=avance")
 
+    assert markup.card_titles(response.content) == []
     assert markup.result_count(response.content) == "Aucune ressource"
     assert 'class="pagination"' not in response.content.decode()

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
+from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from ressources.models import GuidePage
 from tests.factories import GuidePageFactory, UserFactory, build_site_tree, domaine
@@ -83,14 +85,58 @@ def test_moderateur_can_publish_but_not_add(tree, member):
     assert guide_permissions.can_publish()
 
 
-def test_moderateur_is_refused_the_form_to_add_a_guide(client, tree, member):
+def add_guide_url(index):
+    return reverse("wagtailadmin_pages:add", args=["ressources", "guidepage", index.pk])
+
+
+def guide_form(client, index):
+    """The admin's « add a guide » form, as an Éditeur's browser sends it once filled in."""
+    response = client.get(add_guide_url(index))
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data.update(
+        {
+            "title": "Un guide ajouté sans y être autorisé",
+            "slug": "guide-ajoute-sans-autorisation",
+            "chapo": "Deux phrases pour dire à qui sert ce guide.",
+            "niveau": "debutant",
+            "body-count": "1",
+            "body-0-type": "paragraphe",
+            "body-0-value": rich_text("<p>Un premier paragraphe.</p>"),
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "action-publish": "action-publish",
+        }
+    )
+    data.setlist("domaines", [str(domaine("juridique-statuts").pk)])
+    return data
+
+
+def test_editeur_adds_a_guide_with_the_admin_form(client, tree, member):
+    client.force_login(member("Éditeurs"))
+
+    response = client.post(add_guide_url(tree["index"]), guide_form(client, tree["index"]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[tree["index"].pk])
+    guide = GuidePage.objects.child_of(tree["index"]).get(slug="guide-ajoute-sans-autorisation")
+    assert guide.live
+
+
+def test_moderateur_is_refused_adding_a_guide(client, tree, member):
+    editeur = Client()
+    editeur.force_login(member("Éditeurs"))
+    data = guide_form(editeur, tree["index"])  # the same form that adds a guide above
     client.force_login(member("Modérateurs"))
-    url = reverse("wagtailadmin_pages:add", args=["ressources", "guidepage", tree["index"].pk])
+    url = add_guide_url(tree["index"])
 
-    response = client.get(url)
+    assert client.get(url).status_code in (302, 403)
+    response = client.post(url, data)
 
-    assert response.status_code in (302, 403)
-    assert not GuidePage.objects.filter(title="").exists()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")  # « permission denied »
+    assert not GuidePage.objects.filter(slug="guide-ajoute-sans-autorisation").exists()
+    assert tree["index"].get_children().count() == 1
 
 
 def test_animateur_can_open_the_admin_but_not_edit_ressources(client, tree, member):

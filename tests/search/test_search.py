@@ -9,127 +9,28 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
-from evenements.services import get_or_create_agenda
-from fiches.services import get_or_create_fiche_index
-from search import journal, memo, moteur, requetes
-from search.backends.decompte import tally
-from search.models import Entree, RechercheDuJour, Synonyme
-from tests.evenements.helpers import atelier, in_days
-from tests.factories import (
-    FichePageFactory,
-    GuidePageFactory,
-    ModelePageFactory,
-    StructureFactory,
-    build_site_tree,
-    domaine,
-    public,
-    stream,
-    translate,
-)
+from inventaire import search_log
+from inventaire.models import RechercheDuJour
+from search import moteur, requetes, results_cache
+from search.backends.tally import tally
+from search.models import Entree, Synonyme
+from tests.evenements.helpers import in_days
+from tests.factories import GuidePageFactory, domaine, public
+from tests.search import corpus
 from tests.search.helpers import index_everything
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/recherche/"
-STATUTS = {"statuts", "atelier-statuts"}  # the guide and the workshop, both titled so
+STATUTS = {"statuts", "fiche-statuts", "atelier-statuts"}  # a guide, a fiche, a workshop: titled so
 
 
 @pytest.fixture(scope="module")
 def contenu(module_transaction):
     with module_transaction.unblock():
-        home, index = build_site_tree()
-        statuts = GuidePageFactory(
-            parent=index,
-            title="Rédiger les statuts d'une association",
-            slug="statuts",
-            chapo="Objet, siège, gouvernance : ce que les statuts doivent prévoir.",
-            domaines=[domaine("juridique-statuts")],
-            age_hours=1,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Embaucher son premier salarié",
-            slug="premier-salarie",
-            chapo="Le recrutement pas à pas : fiche de poste, contrat, déclaration.",
-            body=stream(("paragraphe", "<p>Les ressources humaines d'une petite structure.</p>")),
-            domaines=[domaine("ressources-humaines")],
-            publics=[public("dirigeants-benevoles")],
-            age_hours=2,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Accueillir des bénévoles",
-            slug="benevoles",
-            chapo="Les premières semaines d'un bénévole.",
-            body=stream(("paragraphe", "<p>Prévoir une convention d'engagement.</p>")),
-            domaines=[domaine("ressources-humaines")],
-            age_hours=3,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Préparer son assemblée générale",
-            slug="assemblee-generale",
-            chapo="Convocation, quorum, procès-verbal.",
-            domaines=[domaine("gouvernance-vie-associative")],
-            age_hours=4,
-        )
-        ModelePageFactory(
-            parent=index,
-            title="Dossier de demande de financement public",
-            slug="dossier-financement",
-            chapo="Le dossier Cerfa commenté, pour la mairie ou le département.",
-            domaines=[domaine("financement-modele-economique")],
-            with_file=False,
-            age_hours=5,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Statuts : brouillon jamais publié",
-            slug="brouillon",
-            chapo="Ne doit pas être trouvé.",
-            live=False,
-            age_hours=6,
-        )
-        prive = GuidePageFactory(
-            parent=index,
-            title="Statuts réservés aux administrateurs",
-            slug="prive",
-            chapo="Page privée.",
-            age_hours=7,
-        )
-        PageViewRestriction.objects.create(page=prive, restriction_type="login")
-        fiches = get_or_create_fiche_index(home)
-        FichePageFactory(
-            parent=fiches,
-            title="Notre premier recrutement en CDI",
-            slug="fiche-recrutement",
-            chapo="Comment nous avons recruté notre coordinatrice.",
-            structure=StructureFactory(nom="La Ressourcerie du Rhône", departement="69"),
-            domaines=[domaine("ressources-humaines")],
-            age_hours=8,
-        )
-        agenda = get_or_create_agenda(home)
-        atelier(agenda, title="Atelier statuts : questions-réponses", slug="atelier-statuts")
-        atelier(
-            agenda,
-            title="Atelier statuts passé",
-            slug="atelier-passe",
-            debut=in_days(-10),
-        )
-        atelier(
-            agenda,
-            title="Atelier statuts annulé",
-            slug="atelier-annule",
-            debut=in_days(5),
-            annule=True,
-            motif_annulation="Animatrice absente.",
-        )
-        translate(home)
-        translate(index)
-        translate(statuts, title="Writing articles of association", slug="writing-articles")
-        index_everything()
+        return corpus.build()
 
 
 def titles(text, language="fr", **filters):
@@ -152,8 +53,9 @@ def slugs_found(client, text, **params):
 def test_one_search_covers_guides_templates_fiches_and_upcoming_workshops(contenu):
     found = titles("statuts")
 
-    assert set(found[:2]) == {
+    assert set(found[:3]) == {
         "Rédiger les statuts d'une association",
+        "Nos statuts réécrits en un week-end",
         "Atelier statuts : questions-réponses",
     }
     assert set(titles("recrutement")) == {
@@ -207,7 +109,9 @@ def test_synonyms_editors_keep(contenu, typed, expected):
 def test_a_synonym_added_in_the_admin_is_used_at_once(contenu):
     assert titles("AGO") == []
 
-    Synonyme.objects.create(langue="fr", expressions="AGO, assemblée générale")
+    Synonyme.objects.create(
+        locale=Locale.objects.get(language_code="fr"), expressions="AGO, assemblée générale"
+    )
 
     assert titles("AGO") == ["Préparer son assemblée générale"]
 
@@ -469,7 +373,7 @@ def test_a_search_is_counted_without_personal_data(contenu, client):
     client.get(URL, {"q": "photosynthèse"})
     client.get(URL, {"q": "aide camille.durand@asso.example 06 12 34 56 78"})
 
-    rows = {row.requete: row for row in RechercheDuJour.objects.filter(langue="fr")}
+    rows = {row.requete: row for row in RechercheDuJour.objects.filter(locale__language_code="fr")}
     assert rows["statuts"].nombre == 1
     assert rows["statuts"].sans_resultat == 0
     assert rows["photosynthèse"].sans_resultat == 1
@@ -478,13 +382,14 @@ def test_a_search_is_counted_without_personal_data(contenu, client):
 
 
 def test_popular_searches_are_those_that_found_something(contenu):
+    fr, en = (Locale.objects.get(language_code=code) for code in ("fr", "en"))
     for _ in range(3):
-        journal.record("statuts", "fr", 5)
-    journal.record("bénévoles", "fr", 2)
-    journal.record("photosynthèse", "fr", 0)
-    journal.record("articles", "en", 1)
+        search_log.record("statuts", fr, 5)
+    search_log.record("bénévoles", fr, 2)
+    search_log.record("photosynthèse", fr, 0)
+    search_log.record("articles", en, 1)
 
-    assert journal.popular("fr") == ["statuts", "bénévoles"]
+    assert search_log.popular(fr) == ["statuts", "bénévoles"]
 
 
 # The index follows publication
@@ -493,18 +398,18 @@ def test_popular_searches_are_those_that_found_something(contenu):
 def test_publishing_and_unpublishing_updates_the_index(contenu):
     page = GuidePageFactory(
         parent=Entree.objects.get(page__slug="statuts").page.get_parent(),
-        title="Trésorerie : le plan de trésorerie",
-        slug="tresorerie",
+        title="Mécénat : trouver une entreprise partenaire",
+        slug="mecenat",
         live=False,
     )
-    assert titles("trésorerie") == []
+    assert titles("mécénat") == []
 
     page.save_revision().publish()
-    assert titles("tresorerie") == ["Trésorerie : le plan de trésorerie"]
+    assert titles("mecenat") == ["Mécénat : trouver une entreprise partenaire"]
 
     page.refresh_from_db()
     page.unpublish()
-    assert titles("tresorerie") == []
+    assert titles("mecenat") == []
 
 
 def test_a_draft_of_a_live_page_is_not_indexed(contenu):
@@ -532,9 +437,9 @@ def test_update_index_rebuilds_the_entries(contenu):
 
 def _queries(client, params, kept=False):
     """SQL queries of one search; unless ``kept``, of a search not seen before (the results
-    kept by ``search.memo`` forgotten first)."""
+    kept by ``search.results_cache`` forgotten first)."""
     if not kept:
-        memo.invalidate()
+        results_cache.invalidate()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, params)
     assert response.status_code == 200
@@ -624,7 +529,7 @@ def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhe
     locale = Locale.objects.get(language_code="fr")
 
     def found(sort):
-        memo.invalidate()
+        results_cache.invalidate()
         results = moteur.search(
             requetes.parse(text), locale, moteur.Filters(**filters), sort=sort, per_page=50
         )

@@ -4,117 +4,27 @@ or only part of the words is found, and what an empty search offers instead."""
 
 import re
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.utils import formats, timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
 
-from evenements.services import get_or_create_agenda
-from fiches.services import get_or_create_fiche_index
-from search.models import Entree, RechercheDuJour
+from inventaire.models import RechercheDuJour
+from search.models import Entree
 from tests import markup
-from tests.evenements.helpers import atelier, in_days
-from tests.factories import (
-    FichePageFactory,
-    GuidePageFactory,
-    StructureFactory,
-    build_site_tree,
-    domaine,
-    public,
-    stream,
-    translate,
-)
-from tests.search.helpers import index_everything
+from tests.evenements.helpers import in_days
+from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fr/recherche/"
-BUDGETS = 12  # more than a page of results (search.moteur.PER_PAGE)
 
 
 @pytest.fixture(scope="module")
 def contenu(module_transaction):
     with module_transaction.unblock():
-        home, index = build_site_tree()
-        statuts = GuidePageFactory(
-            parent=index,
-            title="Rédiger les statuts d'une association",
-            slug="statuts",
-            chapo="Objet, siège, gouvernance : ce que les statuts doivent prévoir.",
-            domaines=[domaine("juridique-statuts"), domaine("gouvernance-vie-associative")],
-            age_hours=1,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Embaucher son premier salarié",
-            slug="premier-salarie",
-            chapo="Le recrutement pas à pas : fiche de poste, contrat, déclaration.",
-            domaines=[domaine("ressources-humaines")],
-            publics=[public("dirigeants-benevoles")],
-            age_hours=2,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Accueillir des bénévoles",
-            slug="benevoles",
-            chapo="Les premières semaines d'un bénévole.",
-            domaines=[domaine("ressources-humaines")],
-            age_hours=3,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Trésorerie : le plan de trésorerie",
-            slug="plan-tresorerie",
-            chapo="La trésorerie mois par mois, pour voir venir.",
-            domaines=[domaine("gestion-comptabilite-fiscalite")],
-            age_hours=400,
-        )
-        GuidePageFactory(
-            parent=index,
-            title="Les comptes annuels",
-            slug="comptes-annuels",
-            chapo="Bilan, compte de résultat, annexe.",
-            body=stream(("paragraphe", "<p>Et un mot sur la trésorerie de fin d'année.</p>")),
-            domaines=[domaine("gestion-comptabilite-fiscalite")],
-            age_hours=5,
-        )
-        for number in range(BUDGETS):
-            GuidePageFactory(
-                parent=index,
-                title=f"Budget prévisionnel, cas numéro {number + 1}",
-                slug=f"budget-{number + 1}",
-                domaines=[domaine("financement-modele-economique")],
-                age_hours=100 + number,
-            )
-        GuidePageFactory(
-            parent=index,
-            title="Budget de la fête de quartier",
-            slug="budget-fete",
-            domaines=[domaine("communication")],
-            age_hours=50,
-        )
-        fiches = get_or_create_fiche_index(home)
-        FichePageFactory(
-            parent=fiches,
-            title="Notre premier recrutement en CDI",
-            slug="fiche-recrutement",
-            chapo="Comment nous avons recruté notre coordinatrice.",
-            structure=StructureFactory(nom="La Ressourcerie du Rhône", departement="69"),
-            domaines=[domaine("ressources-humaines")],
-            age_hours=8,
-        )
-        agenda = get_or_create_agenda(home)
-        atelier(
-            agenda,
-            title="Atelier statuts : questions-réponses",
-            slug="atelier-statuts",
-            debut=in_days(5, hour=14),
-        )
-        translate(home)
-        translate(index)
-        translate(statuts, title="Writing articles of association", slug="writing-articles")
-        index_everything()
+        return corpus.build()
 
 
 def page(client, path=URL, **params):
@@ -144,36 +54,10 @@ def result(html, slug):
     return found[0]
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []  # [attrs with their "text"]
-        self._open = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self._open.append(dict(attrs, text=""))
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self._open:
-            self.links.append(self._open.pop())
-
-    def handle_data(self, data):
-        for link in self._open:
-            link["text"] += data
-
-
 def links(html, css_class=None):
     """Every link (its attributes and its ``text``, whitespace collapsed), in page order."""
-    parser = _Links()
-    parser.feed(html)
-    parser.close()
-    found = []
-    for link in parser.links:
-        link["text"] = " ".join(link["text"].split())
-        if css_class is None or css_class in (link.get("class") or "").split():
-            found.append(link)
-    return found
+    found = markup.soup(html).select(f"a.{css_class}" if css_class else "a")
+    return [{**a.attrs, "text": " ".join(a.get_text().split())} for a in found]
 
 
 def link(html, text, css_class=None):
@@ -200,8 +84,8 @@ def test_a_result_shows_its_type_title_snippet_domaines_and_date(contenu, client
     first = result(html, "statuts")
     entree = Entree.objects.get(page__slug="statuts")
 
-    assert markup.result_count(html) == "2 résultats pour « statuts »"
-    assert set(result_slugs(html)) == {"statuts", "atelier-statuts"}
+    assert markup.result_count(html) == "3 résultats pour « statuts »"
+    assert set(result_slugs(html)) == {"statuts", "fiche-statuts", "atelier-statuts"}
     assert markup.texts(first, "resultat__titre") == ["Rédiger les statuts d'une association"]
     assert markup.texts(first, "resultat__type") == ["Guide pratique"]
     assert "<mark>statuts</mark>" in first
@@ -265,7 +149,8 @@ def test_headings_follow_each_other_without_skipping_a_level(contenu, client):
         sort_order=0,
     )
     html = page(client, q="statuts")
-    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+    headings = markup.soup(html).select("h1, h2, h3, h4, h5, h6")
+    levels = [int(heading.name[1]) for heading in headings]
 
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
@@ -443,25 +328,26 @@ def test_nothing_found_gives_tips_not_an_empty_page(contenu, client):
 
 def test_an_empty_search_offers_popular_searches_and_the_domaines(contenu, client):
     today = timezone.localdate()
+    fr, en = (Locale.objects.get(language_code=code) for code in ("fr", "en"))
     for requete, nombre, resultats in [("statuts", 9, 4), ("budget", 3, 12), ("zzz", 20, 0)]:
         RechercheDuJour.objects.create(
-            jour=today, langue="fr", requete=requete, nombre=nombre, resultats=resultats
+            jour=today, locale=fr, requete=requete, nombre=nombre, resultats=resultats
         )
     RechercheDuJour.objects.create(
-        jour=today - timedelta(days=1), langue="en", requete="articles", nombre=50, resultats=1
+        jour=today - timedelta(days=1), locale=en, requete="articles", nombre=50, resultats=1
     )
 
     html = page(client)
 
     assert markup.result_count(html) is None
-    populaires = links(html.split('class="recherches-populaires"')[1].split("</ul>")[0])
-    assert [(a["text"], a["href"]) for a in populaires] == [
+    populaires = markup.soup(html).select(".recherches-populaires a")
+    assert [(a.get_text(strip=True), a["href"]) for a in populaires] == [
         ("statuts", "/fr/recherche/?q=statuts"),
         ("budget", "/fr/recherche/?q=budget"),
     ]
     tiles = markup.texts(html, "domaine-tile")
-    assert "Juridique et statuts 1 ressource" in tiles
-    assert "Financement et modèle économique 12 ressources" in tiles
+    assert "Juridique et statuts 2 ressources" in tiles  # the statuts guide and fiche
+    assert "Financement et modèle économique 13 ressources" in tiles  # budgets, the dossier
     assert not any(tile.startswith("Alimentation durable") for tile in tiles)  # nothing in it
     assert link(html, "Juridique et statuts", "domaine-tile")["href"] == (
         "/fr/domaines/juridique-statuts/"
@@ -506,7 +392,7 @@ def test_the_search_boxes_submit_without_javascript_and_offer_suggestions_with_i
     assert scripts == [
         {
             "src": "/static/js/recherche.js",
-            "defer": None,
+            "defer": "",
             "data-liste": "Suggestions",
             "data-une": "1 suggestion : flèches haut et bas pour la choisir, Entrée pour l’ouvrir.",
             "data-plusieurs": (

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
-from search import memo, moteur, requetes
+from search import moteur, requetes, results_cache
 from tests import markup
 from tests.evenements.helpers import atelier
 from tests.factories import GuidePageFactory, StructureFactory, UserFactory, build_site_tree
@@ -48,9 +48,9 @@ def test_every_settings_module_keeps_search_results_away_from_the_counters(monke
     counters = caches[settings_module.RATELIMIT_USE_CACHE]
 
     assert settings_module.RATELIMIT_USE_CACHE == "default"  # allauth always counts there
-    assert storage(caches[memo.CACHE]) != storage(counters)
+    assert storage(caches[results_cache.CACHE]) != storage(counters)
     assert counters["OPTIONS"]["MAX_ENTRIES"] >= 1_000_000
-    assert caches[memo.CACHE]["OPTIONS"]["MAX_ENTRIES"] >= 1000
+    assert caches[results_cache.CACHE]["OPTIONS"]["MAX_ENTRIES"] >= 1000
     # django-axes' attempts and lockouts are database rows, in no cache.
     assert settings_module.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
 
@@ -60,7 +60,7 @@ def small_search_cache(request, monkeypatch):
     """The caches of a settings module, the search cache made small (``SMALL`` entries), so
     that a few dozen searches overflow it; production's database tables are created."""
     configured = copy.deepcopy(import_settings(monkeypatch, request.param).CACHES)
-    options = configured[memo.CACHE].setdefault("OPTIONS", {})
+    options = configured[results_cache.CACHE].setdefault("OPTIONS", {})
     options["MAX_ENTRIES"] = SMALL
     with override_settings(CACHES=configured):
         call_command("createcachetable", verbosity=0)
@@ -141,7 +141,7 @@ def clock(monkeypatch):
 def computed(monkeypatch):
     """The results a search computed (not read back from the search cache)."""
     made = []
-    keep = memo.get_or_compute
+    keep = results_cache.get_or_compute
 
     def counting(cache_key, compute):
         def compute_and_say():
@@ -150,7 +150,7 @@ def computed(monkeypatch):
 
         return keep(cache_key, compute_and_say)
 
-    monkeypatch.setattr(memo, "get_or_compute", counting)
+    monkeypatch.setattr(results_cache, "get_or_compute", counting)
     return made
 
 

@@ -24,11 +24,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from demo.management.commands.load_demo import Command as LoadDemo
 from evenements.services import get_or_create_agenda
-from fiches.models import Adhesion, Structure
 from fiches.services import get_or_create_fiche_index
 from ressources import services
-from ressources.management.commands.load_demo import Command as LoadDemo
+from structures.models import Adhesion, Structure
 from tests.evenements.helpers import atelier, committed, form_data, inscrire_url, register
 from tests.factories import StructureFactory, build_site_tree
 from tests.fiches.helpers import contributor, draft, moderator, moderator_acts

@@ -5,7 +5,7 @@ from django.db import connection
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 from wagtail.search.models import IndexEntry
 
-from search import memo
+from search import results_cache
 from search.indexation import synchroniser_tout
 from search.models import Entree
 
@@ -35,7 +35,7 @@ class Command(WagtailUpdateIndex):
             self.stdout.write(f"  {count} entrées (pages en ligne et publiques).")
         super().handle(**options)
         analyze()
-        memo.forget()  # the results kept while the index was rebuilt
+        results_cache.forget()  # the results kept while the index was rebuilt
 
 
 def analyze():
