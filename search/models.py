@@ -54,6 +54,9 @@ class Entree(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title", boost=4),
         index.AutocompleteField("title"),
+        # The title again among the other fields: the PostgreSQL backend matches the title or
+        # the rest, each through its own index, so every word must also be found in the rest.
+        index.SearchField("titre_repete"),
         index.SearchField("chapo", boost=2),
         index.SearchField("taxons", boost=1.5),
         index.SearchField("structure"),
@@ -78,6 +81,10 @@ class Entree(index.Indexed, models.Model):
         ]
 
     def __str__(self):
+        return self.title
+
+    @property
+    def titre_repete(self):
         return self.title
 
     @property

@@ -6,14 +6,15 @@ index may never hold (drafts, private pages, past or cancelled workshops)."""
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from inventaire import search_log
 from inventaire.models import RechercheDuJour
-from search import moteur, requetes, results_cache
+from search import analysis, moteur, requetes, results_cache
 from search.backends.tally import tally
 from search.models import Entree, Synonyme
 from tests.evenements.helpers import in_days
@@ -63,6 +64,39 @@ def test_one_search_covers_guides_templates_fiches_and_upcoming_workshops(conten
         "Notre premier recrutement en CDI",
     }
     assert titles("financement public mairie") == ["Dossier de demande de financement public"]
+
+
+def distinct_words(entree):
+    """The longest meaningful word of the title, and of the chapô one the title does not have."""
+    title_words = [w for w in analysis.words(entree.title) if analysis.meaningful(w)]
+    title_stems = {analysis.stem(w) for w in title_words}
+    chapo_words = [
+        w
+        for w in analysis.words(entree.chapo)
+        if analysis.meaningful(w) and analysis.stem(w) not in title_stems and len(w) > 3
+    ]
+    if not title_words or not chapo_words:
+        return None
+    return max(title_words, key=len), max(chapo_words, key=len)
+
+
+def test_words_found_one_in_the_title_and_one_in_the_text_find_the_page_together(contenu):
+    """Every word is required, wherever it is in the page: for each entry of the corpus, a word
+    of its title with a word only its chapô has finds it among results that have both."""
+    locale = Locale.objects.get(language_code="fr")
+    checked = 0
+    upcoming_or_undated = Q(fin__isnull=True) | Q(fin__gt=timezone.now())
+    for entree in Entree.objects.filter(upcoming_or_undated, locale=locale):
+        pair = distinct_words(entree)
+        if pair is None:
+            continue
+        results = moteur.search(
+            requetes.parse(" ".join(pair)), locale, moteur.Filters(), per_page=50
+        )
+        found = [result.title for result in results.page.object_list]
+        assert not results.partial and entree.title in found, pair
+        checked += 1
+    assert checked >= 10
 
 
 def test_drafts_private_pages_past_and_cancelled_workshops_are_never_found(contenu):
