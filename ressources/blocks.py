@@ -6,9 +6,18 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+ENDS_A_SENTENCE = tuple(".!?:;…")
 
 
 class IntertitreBlock(blocks.CharBlock):
+    def get_searchable_content(self, value):
+        """A heading ends as a sentence does in the searched text, so that a search snippet
+        never runs it into the text that follows."""
+        heading = (value or "").rstrip()
+        if heading and not heading.endswith(ENDS_A_SENTENCE):
+            heading += "."
+        return [heading] if heading else []
+
     class Meta:
         icon = "title"
         label = _("Intertitre")
