@@ -44,11 +44,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import translation  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
-from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from search import moteur, requetes, suggestions  # noqa: E402
 
@@ -57,8 +57,7 @@ MRR_DEPTH = 10
 
 
 def engine_name():
-    backend = get_search_backend()
-    if "elasticsearch" in type(backend).__module__:
+    if settings.PUBLIC_SEARCH_ENGINE == "elasticsearch":
         return "elasticsearch"
     return connection.vendor
 
@@ -92,8 +91,9 @@ def score(expected, slugs):
 
 
 def follow_correction(judged, locales, results):
-    """What the person finds after clicking « Vouliez-vous dire … », offered by the search
-    page when a query finds nothing (see ``search.views.search``)."""
+    """What the correction of a query that finds nothing finds. The search now shows it by
+    itself (``search.moteur.search``), so this only differs when the correction finds
+    nothing either."""
     if results.count:
         return None, None
     language = judged.get("language", "fr")
@@ -186,7 +186,7 @@ def print_report(rows, figures):
                 print(f"    first expected page at rank {row['rank']}")
             if row["correction"]:
                 print(
-                    f"    « Vouliez-vous dire {row['correction']} » finds: "
+                    f"    its correction « {row['correction']} » finds: "
                     + "; ".join(row["corrected_got"][:TOP])
                 )
             print()
@@ -202,7 +202,7 @@ def print_report(rows, figures):
         f"{'all':<10}{figures['queries']:>8}{figures['recall_at_5']:>10.3f}{figures['mrr']:>8.3f}"
     )
     print(
-        f"\nAfter following « Vouliez-vous dire … » on the queries that find nothing: "
+        f"\nAfter the correction of the queries that find nothing: "
         f"recall@5 {figures['recall_at_5_after_correction']:.3f}, "
         f"MRR {figures['mrr_after_correction']:.3f}"
     )

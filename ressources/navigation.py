@@ -8,17 +8,31 @@ from wagtail.models import Page, Site
 
 
 def home_page(request):
-    """The home page in the active language (the default one when it has no translation)."""
+    """The home page in the active language (the default one when it has no translation) of
+    the request's site, or of the default site without a request (a shell, a test)."""
+    if request is None:
+        return _localized_home(Site.objects.filter(is_default_site=True).first())
     if not hasattr(request, "_entraide_home"):
-        site = Site.find_for_request(request)
-        home = None
-        if site is not None:
-            root = Page.objects.filter(pk=site.root_page_id).first()
-            home = root.localized.specific if root else None
-            if not isinstance(home, RoutablePageMixin):
-                home = None  # a site whose root is not a HomePage (not set up yet)
-        request._entraide_home = home
+        request._entraide_home = _localized_home(Site.find_for_request(request))
     return request._entraide_home
+
+
+def _localized_home(site):
+    if site is None:
+        return None
+    root = Page.objects.filter(pk=site.root_page_id).first()
+    home = root.localized.specific if root else None
+    # A site whose root is not a HomePage (not set up yet) has no home page.
+    return home if isinstance(home, RoutablePageMixin) else None
+
+
+def domaine_url(request, slug):
+    """The page listing a domaine's ressources, served by the home page ("" before the site
+    has one)."""
+    home = home_page(request)
+    if home is None:
+        return ""
+    return home.get_url(request) + home.reverse_subpage("domaine", kwargs={"slug": slug})
 
 
 def language_links(request, page=None):

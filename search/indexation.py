@@ -10,24 +10,21 @@ Which page types have entries, and what their entry holds besides the title, cha
 taxonomy, is what each of them declares (``ressources.registry``).
 """
 
-import logging
-
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends_with_name
 
 from ressources.models import Domaine, Public
 from ressources.registry import registered_types, search_labels
 
 from . import results_cache
+from .engines import engine
 from .models import Entree
 
 CHUNK_SIZE = 500
-logger = logging.getLogger(__name__)
 
 
 def searchable_models():
@@ -119,7 +116,7 @@ def synchroniser(page):
         entree, _created = Entree.objects.update_or_create(page_id=page.pk, defaults=values)
         entree.domaines.set(domaines)
         entree.publics.set(publics)
-    index.insert_or_update_object(entree)  # again, now that the many-to-many are set
+    engine().index([entree.pk])  # searchable at once
     results_cache.forget()  # the kept results, now that the index has it
     return entree
 
@@ -131,8 +128,8 @@ def supprimer_entree(page):
 
 
 def synchroniser_tout(progress=None):
-    """Rebuild every entry from the live pages, a chunk at a time, without touching the
-    index: ``update_index`` indexes them afterwards. Returns the number of entries."""
+    """Rebuild every entry from the live pages, a chunk at a time, then have the engine index
+    them all. Returns the number of entries."""
     restricted_paths = _restricted_paths()
     existing = set(Entree.objects.values_list("page_id", flat=True))
     kept, names = set(), {}
@@ -150,6 +147,7 @@ def synchroniser_tout(progress=None):
             if progress:
                 progress(model, min(start + CHUNK_SIZE, total), total)
     _remove(existing - kept)
+    engine().index()
     results_cache.forget()
     return len(kept)
 
@@ -173,7 +171,7 @@ def synchroniser_pages(pages):
                 if findable(page, restricted_paths)
             ]
             _write_chunk(chunk, type_, names)
-            _index_entries([page.pk for page in chunk])
+            engine().index([page.pk for page in chunk])
             kept.update(page.pk for page in chunk)
     _remove(existing - kept)
     results_cache.forget()
@@ -198,24 +196,6 @@ def _remove(page_ids):
         Entree.objects.filter(page_id__in=stale[start : start + CHUNK_SIZE]).delete()
 
 
-def _index_entries(page_ids):
-    """Index the entries of these pages in one call per search backend (``bulk_create``
-    sends no signal). As Wagtail does for one object, an engine that may be unreachable
-    (Elasticsearch) logs its error instead of failing the change."""
-    if not page_ids:
-        return
-    entries = list(
-        Entree.objects.filter(page_id__in=page_ids).prefetch_related("domaines", "publics")
-    )
-    for name, backend in get_search_backends_with_name(with_auto_update=True):
-        try:
-            backend.add_bulk(Entree, entries)
-        except Exception:
-            logger.exception("Indexing %d entries in the '%s' backend failed", len(entries), name)
-            if not backend.catch_indexing_errors:
-                raise
-
-
 def _write_chunk(pages, type_, names):
     if not pages:
         return
@@ -225,7 +205,8 @@ def _write_chunk(pages, type_, names):
         entries.append(Entree(page_id=page.pk, **values))
         domaine_links += [(page.pk, domaine.pk) for domaine in domaines]
         public_links += [(page.pk, public.pk) for public in publics]
-    fields = [field.name for field in Entree._meta.concrete_fields if not field.primary_key]
+    # Not the search vectors: the engine writes them (``engine().index``).
+    fields = [f.name for f in Entree._meta.concrete_fields if f.editable and not f.primary_key]
     DomaineLink, PublicLink = Entree.domaines.through, Entree.publics.through
     ids = [page.pk for page in pages]
     with transaction.atomic():

@@ -1,6 +1,8 @@
 """What the public search reads: one entry per live page people can find, and the synonyms
 editors maintain."""
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -21,11 +23,15 @@ class Entree(index.Indexed, models.Model):
 
     An entry exists only while its page is live and public (see ``search.indexation``), so the
     search index never holds a draft, a fiche awaiting moderation or a private field. Its
-    columns are what results show and facets count, so a results page reads one table."""
+    columns are what results show and facets count, so a results page reads one table.
 
-    # Searched one language at a time: on PostgreSQL, indexed and searched with its language's
-    # text search configuration (``search.backends.postgres``).
-    search_by_language = True
+    The database engines search it with queries of their own (``search.engines``): on
+    PostgreSQL through its two search vectors, on SQLite through a full text table beside it.
+    Wagtail's search backend holds it only when the public search runs on Elasticsearch
+    (``get_indexed_objects``)."""
+
+    # Written by ``search.engines`` when the entry is, never by Wagtail's signal handlers.
+    search_auto_update = False
 
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
@@ -48,15 +54,18 @@ class Entree(index.Indexed, models.Model):
         blank=True,
         help_text=_("Leurs noms dans la langue de la page, pour la recherche."),
     )
+    # PostgreSQL only (null elsewhere), each with a GIN index (migration ``search/0013``): every
+    # searchable word, weighted (title A, chapô B, taxonomy and structure C, text D), which
+    # decides what matches; and the title, chapô and taxonomy alone, short enough to rank
+    # every match of a word found almost everywhere.
+    search_vector = SearchVectorField(null=True, editable=False)
+    title_vector = SearchVectorField(null=True, editable=False)
 
     objects = EntreeQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("title", boost=4),
         index.AutocompleteField("title"),
-        # The title again among the other fields: the PostgreSQL backend matches the title or
-        # the rest, each through its own index, so every word must also be found in the rest.
-        index.SearchField("titre_repete"),
         index.SearchField("chapo", boost=2),
         index.SearchField("taxons", boost=1.5),
         index.SearchField("structure"),
@@ -78,14 +87,23 @@ class Entree(index.Indexed, models.Model):
             models.Index(fields=["locale", "type", "date"]),
             # Sorted by date, the latest first: read in this order until a page is full.
             models.Index(fields=["locale", "date"]),
+            # The next workshop to end, which kept results wait for (``results_cache``).
+            models.Index(fields=["fin"], name="search_entree_fin"),
+            # A département chosen: its entries found first, their words checked next.
+            models.Index(fields=["departement", "type"], name="search_entree_departement"),
         ]
 
     def __str__(self):
         return self.title
 
-    @property
-    def titre_repete(self):
-        return self.title
+    @classmethod
+    def get_indexed_objects(cls):
+        """Every entry for Wagtail's backend when the public search is Elasticsearch; none
+        otherwise, so that ``update_index`` does not copy them into the database backend's
+        index, which the public search does not read."""
+        if settings.PUBLIC_SEARCH_ENGINE == "elasticsearch":
+            return super().get_indexed_objects()
+        return cls.objects.none()
 
     @property
     def type_label(self):
@@ -128,3 +146,40 @@ class Synonyme(models.Model):
 
     def liste(self):
         return [part.strip() for part in self.expressions.split(",") if part.strip()]
+
+
+class FullTextTable(models.TextField):
+    """The hidden column SQLite's FTS5 names after its table: the left side of ``MATCH`` and
+    the argument of ``bm25()``, written with the alias Django gives the table."""
+
+
+@FullTextTable.register_lookup
+class Match(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class EntreeFullText(models.Model):
+    """SQLite only: the FTS5 table of the entries' words, one row per entry (its ``rowid`` is
+    the page's id), created by migration ``search/0013`` and written by
+    ``search.engines.sqlite``. Accents are folded by FTS5's ``unicode61`` tokenizer."""
+
+    entree = models.OneToOneField(
+        Entree, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="+"
+    )
+    table = FullTextTable(db_column="search_entree_fts")
+    title = models.TextField()
+    chapo = models.TextField()
+    taxons = models.TextField()
+    texte = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "search_entree_fts"
+
+    def __str__(self):
+        return self.title

@@ -1,11 +1,14 @@
 """One search, whatever the engine: a query, filters, facets, a sort, a page.
 
-Everything goes through Wagtail's search API on ``Entree`` (``.search()``, and ``.facet()``
-where the backend has no ``tally``), so SQLite, PostgreSQL and Elasticsearch run the same
-code. A results page costs a fixed number of SQL queries whatever its size: the count and
-the facets (one statement, ``backends.tally``), the page of entries (their page joined for
-the URL), the taxonomy names, the editors' picks. What a search found is kept a few minutes
-(``results_cache``): made again, it reads back the page's entries by id.
+The engine (``search.engines``) counts the matches and their facets and gives a page of
+results; here is what a results page means whatever the engine. A results page costs a fixed
+number of SQL queries whatever its size: the count and the facets (one statement), the page of
+entries (their page joined for the URL), the taxonomy names, the editors' picks. What a search
+found is kept a few minutes (``results_cache``): made again, it reads back the page's entries
+by id.
+
+When fewer than ``HANDFUL`` entries have every word, those with some of the words follow
+them, ranked, and the page says where they start (``Results.complete``).
 """
 
 import re
@@ -15,18 +18,18 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.search.utils import normalise_query_string
 
 from ressources.models import Domaine, Public
 from ressources.registry import registered_types, search_labels
 from ressources.territoires import DEPARTEMENTS
 
-from . import results_cache
-from .backends.tally import tally
+from . import requetes, results_cache, suggestions
+from .engines import engine
 from .models import Entree
+from .promotions import editors_picks
 
 PER_PAGE = 10
+HANDFUL = 5
 FACETS = ("type", "departement", "domaines", "publics")
 SORTS = ("pertinence", "date")
 DEPARTEMENT_NAMES = dict(DEPARTEMENTS)
@@ -82,10 +85,20 @@ class Results:
     filters: Filters
     sort: str
     page: object = None
-    count: int = 0
-    partial: bool = False
+    count: int = 0  # at most the engine's cap (1,000)
+    more: bool = False  # more matches than that
+    # With fewer than HANDFUL matches having every word, how many have every word (the
+    # results with only some of the words follow); None when every result has every word.
+    complete: int | None = None
     facets: dict = field(default_factory=dict)
+    facets_approximate: bool = False
     picks: list = field(default_factory=list)
+    # What was typed, when it found nothing and these are the results of its correction.
+    corrected_from: str = ""
+
+    @property
+    def partial(self):
+        return self.complete is not None
 
 
 def candidates(locale, filters, now=None):
@@ -104,42 +117,53 @@ def candidates(locale, filters, now=None):
 
 
 def _tagged(relation, slug):
-    """The entries tagged with a term, in any language: translated pages keep the
-    source-language terms. A subquery, so a database engine never sees a list of ids."""
+    """The entries tagged with a term, in any language (translated pages keep the
+    source-language terms), as a subquery. The terms' ids are read first: given ids, the
+    database's statistics tell how many entries carry them; given a slug through a join, it
+    guesses, and a wrong guess had it test the text of every entry of a domaine."""
     through = relation.through
     target = relation.field.m2m_reverse_field_name()
-    return through.objects.filter(**{f"{target}__slug": slug}).values("entree_id")
+    terms = relation.field.related_model.objects.filter(slug=slug).values_list("pk", flat=True)
+    return through.objects.filter(**{f"{target}_id__in": list(terms)}).values("entree_id")
 
 
 def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=PER_PAGE):
+    """The results of ``requete``; when it finds nothing, those of its spelling correction
+    (« subvension » → « subvention »), if that finds something."""
+    results = search_as_typed(requete, locale, filters, sort, page_number, per_page)
+    if results.count or results.picks:
+        return results
+    corrected = suggestions.correction(requete.text, locale)
+    if not corrected:
+        return results
+    correction = requetes.parse(corrected, locale.language_code)
+    found = search_as_typed(correction, locale, filters, sort, page_number, per_page)
+    if not found.count:
+        return results
+    found.corrected_from = requete.text
+    return found
+
+
+def search_as_typed(requete, locale, filters, sort, page_number, per_page):
     results = Results(requete=requete, filters=filters, sort=sort)
-    picks = editors_picks(requete.text, locale)
+    picks = editors_picks(requete, locale)
     results.picks = picks
     entries = candidates(locale, filters)
     if picks:
         entries = entries.exclude(page__in=[pick.page_id for pick in picks])
-    by_date = sort == "date"
-    if by_date:
-        entries = entries.order_by("-date")
     entries = entries.select_related("page").prefetch_related("domaines")
     kept = results_cache.key(
         "search", locale.pk, requete.text, filters.as_dict(), [p.page_id for p in picks]
     )
-
-    def count_matches():
-        """With every word; else with some of them ("or"), when that finds something."""
-        counted = tally(entries.search(requete.query("and"), order_by_relevance=False), FACETS)
-        if counted.count == 0 and requete.several:
-            some = tally(entries.search(requete.query("or"), order_by_relevance=False), FACETS)
-            if some.count:
-                return "or", some
-        return "and", counted
-
-    operator, counted = results_cache.get_or_compute(f"{kept}:tally", count_matches)
-    results.partial = operator == "or"
-    results.count = count = counted.count
-    found = entries.search(requete.query(operator), order_by_relevance=not by_date)
-    paginator = Paginator(_KeptPages(found, count, entries, f"{kept}:{sort}"), per_page)
+    counted, complete = results_cache.get_or_compute(
+        f"{kept}:tally", lambda: count_matches(entries, requete)
+    )
+    results.complete = complete
+    cap = engine().cap
+    results.more = counted.count > cap
+    results.count = count = min(counted.count, cap)
+    listing = Listing(entries, requete, counted.count, complete, sort == "date", f"{kept}:{sort}")
+    paginator = Paginator(listing, per_page)
     try:
         results.page = paginator.page(page_number)
     except PageNotAnInteger:
@@ -148,18 +172,32 @@ def search(requete, locale, filters, sort="pertinence", page_number=1, per_page=
         results.page = paginator.page(paginator.num_pages)
     if count:
         results.facets = facets(counted.facets, filters)
+        results.facets_approximate = counted.approximate
     return results
 
 
+def count_matches(entries, requete):
+    """``(tally, complete)``: the matches with every word; or, when they are fewer than a
+    handful and some of the words find more, the matches with any of them and how many of
+    those have every word."""
+    every = engine().tally(entries, requete, "and", FACETS)
+    if every.count >= HANDFUL or not requete.several:
+        return every, None
+    some = engine().tally(entries, requete, "or", FACETS)
+    if some.count <= every.count:
+        return every, None
+    return some, every.count
+
+
 def count(requete, locale, filters):
-    """How many entries a query finds, with every word or else with some (no facets, no page):
-    what a proposed correction is checked with."""
+    """How many entries a query finds, with every word or else with some (no facets, no page;
+    at most the engine's cap + 1): what a correction or the other language is checked with."""
 
     def count_matches():
         entries = candidates(locale, filters)
-        found = entries.search(requete.query("and"), order_by_relevance=False).count()
+        found = engine().count(entries, requete, "and")
         if found == 0 and requete.several:
-            found = entries.search(requete.query("or"), order_by_relevance=False).count()
+            found = engine().count(entries, requete, "or")
         return found
 
     return results_cache.get_or_compute(
@@ -167,23 +205,42 @@ def count(requete, locale, filters):
     )
 
 
-class _KeptPages:
-    """Search results whose count is already known, so the paginator does not count again,
-    and whose pages are read through ``results_cache``: a page already seen is its entry ids, read
-    back in one query in the order they were ranked."""
+class Listing:
+    """The results as the paginator reads them: their count is already known, and each page
+    is read through ``results_cache`` (a page already seen is its entry ids, read back in one
+    query in the order they were ranked). With partial results (``complete``), the entries
+    with every word come first, then those with only some, without the first ones."""
 
-    def __init__(self, results, count, entries, kept):
-        self.results, self._count, self.entries, self.kept = results, count, entries, kept
+    def __init__(self, entries, requete, count, complete, by_date, kept):
+        self.entries, self.requete, self.total = entries, requete, count
+        self.complete, self.by_date, self.kept = complete, by_date, kept
 
     def count(self):
-        return self._count
+        return min(self.total, engine().cap)
 
     def __len__(self):
-        return self._count
+        return self.count()
 
     def __getitem__(self, key):
         cache_key = f"{self.kept}:{key.start}:{key.stop}"
-        return results_cache.objects(cache_key, self.entries, lambda: self.results[key])
+        return results_cache.objects(
+            cache_key, self.entries, lambda: self.find(key.start, key.stop)
+        )
+
+    def find(self, start, stop):
+        search_engine, requete, by_date = engine(), self.requete, self.by_date
+        if self.complete is None:
+            return search_engine.page(
+                self.entries, requete, "and", start, stop, by_date, self.total
+            )
+        every = search_engine.page(self.entries, requete, "and", 0, self.complete, by_date)
+        head = every[start:stop]
+        if stop <= self.complete:
+            return head
+        others = self.entries.exclude(pk__in=[entree.pk for entree in every])
+        rest = self.total - self.complete
+        start, stop = max(0, start - self.complete), stop - self.complete
+        return head + search_engine.page(others, requete, "or", start, stop, by_date, rest)
 
 
 def facets(counts, filters):
@@ -246,16 +303,3 @@ def taxon_names(model=Domaine):
     return dict(
         model.objects.filter(locale__language_code=get_language()).values_list("slug", "nom")
     )
-
-
-def editors_picks(text, locale):
-    """The pages editors pinned for this query (Wagtail's search promotions), live and in
-    the language searched."""
-    if not text:
-        return []
-    promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(text),
-        page__live=True,
-        page__locale=locale,
-    ).select_related("page")
-    return list(promotions.order_by("sort_order"))

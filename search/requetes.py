@@ -47,6 +47,7 @@ class Concept:
 class Requete:
     text: str
     concepts: list[Concept] = field(default_factory=list)
+    cut: bool = False  # what was typed was longer than MAX_LENGTH: the rest was dropped
 
     def __bool__(self):
         return bool(self.concepts)
@@ -99,6 +100,7 @@ def forget_synonyms():
 
 
 def parse(text, language="fr"):
+    cut = len(" ".join(CONTROL.sub(" ", text or "").split())) > MAX_LENGTH
     text = clean(text)
     concepts = []
     for phrase in QUOTED.findall(text):
@@ -112,7 +114,7 @@ def parse(text, language="fr"):
     rest = words(QUOTED.sub(" ", text))
     kept = [word for word in rest if meaningful(word)] or rest
     concepts += _with_synonyms(kept, synonym_groups(language))
-    return Requete(text=text, concepts=concepts)
+    return Requete(text=text, concepts=concepts, cut=cut)
 
 
 def _with_synonyms(typed, groups):

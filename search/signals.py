@@ -13,6 +13,7 @@ from ressources.models import Domaine, Public
 from ressources.registry import registered_types
 
 from . import indexation, requetes, results_cache
+from .engines import engine
 from .models import Entree, Synonyme
 
 #: Sent by the search page when someone types a search (not when they turn a page or choose a
@@ -127,6 +128,12 @@ def _pages_of_term(model, term, slugs):
     relation = "domaines" if model is Domaine else "publics"
     tagged = Q(**{relation: term}) | Q(**{f"{relation}__slug__in": slugs})
     return Page.objects.filter(pk__in=Entree.objects.filter(tagged).values("page_id"))
+
+
+@receiver(post_delete, sender=Entree)
+def unindex_entry(sender, instance, **kwargs):
+    """However an entry goes (unpublished, private, its page deleted), the engine forgets it."""
+    engine().remove([instance.pk])
 
 
 @receiver(post_save, sender=Synonyme)

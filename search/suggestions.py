@@ -1,4 +1,4 @@
-"""Help with the words: « Vouliez-vous dire … » and suggestions as you type.
+"""Help with the words: the correction of a query that finds nothing, and suggestions as you type.
 
 The vocabulary is the words of the titles, summaries and taxonomy names of the entries of a
 language (not the full texts: a suggestion should name something the site is about). It is
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from . import results_cache
 from .analysis import STOPWORDS, WORD, fold, meaningful, words
+from .engines import engine
 from .models import Entree
 
 VOCABULARY_TIMEOUT = 3600
@@ -62,16 +63,15 @@ def correction(text, locale):
 
 def autocomplete(text, locale, limit=AUTOCOMPLETE_LIMIT):
     """Titles of the entries that start like what is being typed, the latest first (a ranking
-    would add nothing to a prefix match, and costs SQLite one full text match per entry)."""
+    would add nothing to a prefix match)."""
     now = timezone.now()
     entries = (
         Entree.objects.filter(locale=locale)
         .filter(Q(fin__isnull=True) | Q(fin__gt=now))
         .select_related("page")
-        .order_by("-date")
     )
     return results_cache.objects(
         results_cache.key("autocomplete", locale.pk, text, limit),
         entries,
-        lambda: entries.autocomplete(text, order_by_relevance=False)[:limit],
+        lambda: engine().autocomplete(entries, text, limit),
     )

@@ -8,8 +8,10 @@ return the searches shown when nothing is typed yet."""
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 from wagtail.models import Locale
@@ -20,9 +22,13 @@ from ressources.registry import registered_types, search_labels
 
 from . import extraits, moteur, requetes, suggestions
 from .analysis import words
+from .engines import engine
+from .raccourcis import raccourcis
 from .signals import search_typed
 
 MIN_AUTOCOMPLETE = 2
+# As a sentence says them: « 3 résultats en anglais », "3 results in French".
+LANGUAGE_NAMES = {"fr": _("français"), "en": _("anglais")}
 RESULT_TEMPLATE = "search/includes/result.html"
 
 
@@ -34,7 +40,12 @@ def search(request):
     requete = requetes.parse(request.GET.get("q", ""), language)
     filters = moteur.Filters.from_request(request.GET)
     sort = request.GET.get("tri") if request.GET.get("tri") in moteur.SORTS else "pertinence"
-    context = {"query": requete.text, "filters": filters, "sort": sort}
+    context = {
+        "query": requete.text,
+        "filters": filters,
+        "sort": sort,
+        "max_length": requetes.MAX_LENGTH,
+    }
     if not requete:
         domaines = domaines_with_counts(RessourcePage.live_in(locale), locale)
         context.update(
@@ -51,18 +62,39 @@ def search(request):
     context.update(
         results=results,
         page=results.page,
-        items=result_items(results.page.object_list, requete, request),
+        items=result_items(results.page.object_list, results.requete, request),
         picks=results.picks,
+        raccourcis=raccourcis(requete.text, locale, request),
         elided_page_range=elided_page_range(results.page),
         active_filters=active_filters(filters),
     )
     link_facets(results.facets, request.GET)
     if results.count == 0:
-        corrected = suggestions.correction(requete.text, locale)
-        if corrected and moteur.count(requetes.parse(corrected, language), locale, filters):
-            context["correction"] = corrected
-            context["correction_url"] = f"{reverse('recherche')}?{urlencode({'q': corrected})}"
+        context["ailleurs"] = other_languages(requete.text, locale, filters)
     return render(request, "search/search.html", context)
+
+
+def other_languages(text, locale, filters):
+    """The other languages of the site in which the query finds something, with a link to
+    those results: ``[{"language", "name", "count", "more", "url"}]``."""
+    offers = []
+    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+        code = other.language_code
+        with translation.override(code):
+            found = moteur.count(requetes.parse(text, code), other, filters)
+            url = f"{reverse('recherche')}?{urlencode({'q': text})}"
+        if found:
+            cap = engine().cap
+            offers.append(
+                {
+                    "language": code,
+                    "name": LANGUAGE_NAMES.get(code[:2]) or get_language_info(code)["name"],
+                    "count": min(found, cap),
+                    "more": found > cap,
+                    "url": url,
+                }
+            )
+    return offers
 
 
 def popular_searches(locale, limit=8):

@@ -1,4 +1,4 @@
-"""The structures in the Wagtail admin."""
+"""The structures in the Wagtail admin, and those a search names, shown above its results."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import StatusFlagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import raccourcis
 from .models import Structure
 
 
@@ -50,3 +51,13 @@ structure_viewset = StructureViewSet("structures")
 @hooks.register("register_admin_viewset")
 def register_structure_viewset():
     return structure_viewset
+
+
+@hooks.register("search_shortcuts")
+def structure_shortcuts(text, locale):
+    """« Structure : Les Amis du Jardin Partagé » above the results of a search that names it
+    (structures are the same in every language)."""
+    return [
+        {"genre": _("Structure"), "nom": structure.nom, "url": structure.get_absolute_url()}
+        for structure in raccourcis.nommees(text)
+    ]

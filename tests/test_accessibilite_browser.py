@@ -32,7 +32,8 @@ MODELE = "budget-previsionnel-annuel"  # the file that guide links to
 # What shows that a page is the type of page it stands for.
 PAGE_TYPES = {
     "résultats et facettes": "Affiner la recherche",
-    "aucun résultat": "Vouliez-vous dire",
+    "aucun résultat": "Quelques pistes",
+    "faute de frappe corrigée": "voici les résultats pour",
     "atelier complet": "liste d'attente",
     "atelier passé": "a eu lieu",
 }
@@ -147,7 +148,8 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "atelier passé": "/fr/ateliers/rgpd-pour-les-associations/",
         "recherche vide": "/fr/recherche/",
         "résultats et facettes": "/fr/recherche/?q=comptabilit%C3%A9",
-        "aucun résultat": "/fr/recherche/?q=budjet",
+        "aucun résultat": "/fr/recherche/?q=photosynth%C3%A8se",
+        "faute de frappe corrigée": "/fr/recherche/?q=budjet",
         "structures": "/fr/structures/",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
         "connexion": "/fr/comptes/login/",

@@ -40,11 +40,7 @@ def home_url(context):
 
 @register.simple_tag(takes_context=True)
 def domaine_url(context, slug):
-    request = context["request"]
-    home = navigation.home_page(request)
-    if home is None:
-        return ""
-    return home.get_url(request) + home.reverse_subpage("domaine", kwargs={"slug": slug})
+    return navigation.domaine_url(context["request"], slug)
 
 
 @register.simple_tag(takes_context=True)

@@ -198,14 +198,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # « même-titre » → meme-titre: addresses people can type
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Wagtail's database backend; French word forms on SQLite too (search/backends/).
-DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database"}
+# The public search (search/engines/): on the database with queries of its own, or on
+# Elasticsearch through Wagtail's backend. Wagtail's database backend serves the admin.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+# PostgreSQL text search configurations per language (stemming and accent folding), made by
+# search/migrations/0002 and 0007: an entry is indexed, and a search made, with its language's.
+SEARCH_CONFIGS = {"fr": "entraide_fr", "en": "entraide_en"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Stemming and accent folding per language, made by search/migrations/0002 and 0007:
-    # an entry is indexed, and a search made, with its language's configuration.
     DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "entraide_fr"
-    DATABASE_SEARCH_BACKEND["SEARCH_CONFIGS"] = {"fr": "entraide_fr", "en": "entraide_en"}
 
+PUBLIC_SEARCH_ENGINE = "elasticsearch" if env.ELASTICSEARCH_URL else "database"
 if env.ELASTICSEARCH_URL:
     # Wagtail's Elasticsearch 9 backend with a French analyser and the editors' synonyms.
     WAGTAILSEARCH_BACKENDS = {

@@ -9,3 +9,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The suite tests the database backends; the Elasticsearch tests build their own backend
 # (and run live only when ELASTICSEARCH_URL is set): never the developer's indexes.
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405
+PUBLIC_SEARCH_ENGINE = "database"

@@ -24,7 +24,6 @@ from tests.factories import (
     stream,
     translate,
 )
-from tests.search.helpers import index_everything
 
 BUDGETS = 12  # more than a page of results (search.moteur.PER_PAGE)
 
@@ -175,9 +174,8 @@ def classified(values):
     return values
 
 
-def build(backend=True):
-    """The site, its search entries and, unless ``backend`` is false, the entries indexed in
-    the default search backend (the Elasticsearch tests leave that to ``update_index``)."""
+def build():
+    """The site, and its search entries indexed by the public search's engine."""
     home, index = build_site_tree()
     fiches, agenda = get_or_create_fiche_index(home), get_or_create_agenda(home)
     structure = StructureFactory(nom="La Ressourcerie du Rhône", departement="69")
@@ -201,8 +199,5 @@ def build(backend=True):
     pages["writing-articles"] = translate(
         pages["statuts"], title="Writing articles of association", slug="writing-articles"
     )
-    if backend:
-        index_everything()
-    else:
-        indexation.synchroniser_tout()
+    indexation.synchroniser_tout()
     return Corpus(home, index, fiches, agenda, pages)

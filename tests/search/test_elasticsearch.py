@@ -26,9 +26,9 @@ from search.backends.elasticsearch import (
     SEARCH_ANALYZER,
     FrenchSearchBackend,
 )
-from search.backends.tally import tally
+from search.engines.wagtail import WagtailEngine
 from search.models import Entree, Synonyme
-from tests.factories import domaine, public
+from tests.factories import GuidePageFactory, domaine, public
 from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def throwaway_indexes():
             "AUTO_UPDATE": False,
         }
     }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends, PUBLIC_SEARCH_ENGINE="elasticsearch"):
         backend = get_search_backend()
         try:
             yield prefix
@@ -85,7 +85,7 @@ def throwaway_indexes():
 def contenu(module_transaction):
     """The search tests' corpus and its search entries; its statuts guide."""
     with module_transaction.unblock():
-        return corpus.build(backend=False).pages["statuts"]
+        return corpus.build().pages["statuts"]
 
 
 def offline_backend():
@@ -238,6 +238,7 @@ def test_every_analyser_of_the_mapping_is_defined_in_the_index_settings():
 def test_update_index_builds_every_index_with_the_french_analysis(contenu, settings):
     """``update_index`` against a recording client: each index created with today's
     synonyms, the French mapping put, the entries sent with their term ids."""
+    settings.PUBLIC_SEARCH_ENGINE = "elasticsearch"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch",
@@ -275,6 +276,43 @@ def test_update_index_builds_every_index_with_the_french_analysis(contenu, setti
         terme.pk for terme in statuts_domaines
     )
     client.indices.put_alias.assert_any_call(name="essai_search_entree", index=entree_index)
+
+
+def test_a_publication_reaches_elasticsearch_at_once_and_leaves_it_when_unpublished(
+    contenu, settings
+):
+    """The entries are written to Elasticsearch by the public search's engine (Wagtail's
+    signal handlers leave them alone): the entry as written, its domaines with it."""
+    settings.PUBLIC_SEARCH_ENGINE = "elasticsearch"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": ["http://elasticsearch.invalid:9200"],
+        }
+    }
+    page = GuidePageFactory(
+        parent=contenu.get_parent(),
+        title="Mécénat de compétences",
+        domaines=[domaine("juridique-statuts")],
+        live=False,
+    )
+    added, deleted = [], []
+
+    with (
+        mock.patch.object(
+            FrenchSearchBackend, "add_bulk", lambda self, model, objs: added.extend(objs)
+        ),
+        mock.patch.object(FrenchSearchBackend, "delete", lambda self, obj: deleted.append(obj)),
+    ):
+        page.save_revision().publish()
+        (entree,) = added
+        assert (entree.pk, entree.title) == (page.pk, "Mécénat de compétences")
+        assert [d.slug for d in entree.domaines.all()] == ["juridique-statuts"]
+
+        page.refresh_from_db()
+        page.unpublish()
+
+    assert [entry.pk for entry in deleted] == [page.pk]
 
 
 # Queries
@@ -375,8 +413,13 @@ def test_sort_by_date_sorts_on_the_date_filter_field(contenu):
     assert body["sort"] == [{"date_filter": "desc"}]
 
 
-def test_facets_count_types_terms_and_departements_from_aggregations(contenu):
-    backend = offline_backend()
+def test_facets_count_types_terms_and_departements_from_aggregations(contenu, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": ["http://elasticsearch.invalid:9200"],
+        }
+    }
     buckets = {
         "type": [{"key": "guide", "doc_count": 2}, {"key": "atelier", "doc_count": 1}],
         "domaines": [
@@ -393,13 +436,13 @@ def test_facets_count_types_terms_and_departements_from_aggregations(contenu):
         (name,) = request["aggregations"]
         return {"aggregations": {name: {"buckets": buckets[name]}}}
 
-    backend.es = mock.Mock(
+    client = mock.Mock(
         search=mock.Mock(side_effect=search), count=mock.Mock(return_value={"count": 3})
     )
     entries = moteur.candidates(french(), moteur.Filters(), now=NOW)
-    found = backend.search(requetes.parse("statuts").query("and"), entries)
 
-    counted = tally(found, moteur.FACETS)
+    with mock.patch.object(FrenchSearchBackend, "client_class", return_value=client):
+        counted = WagtailEngine().tally(entries, requetes.parse("statuts"), "and", moteur.FACETS)
     facets = moteur.facets(counted.facets, moteur.Filters(domaine="juridique-statuts"))
 
     assert counted.count == 3
@@ -424,6 +467,7 @@ def test_facets_count_types_terms_and_departements_from_aggregations(contenu):
 def test_a_results_page_goes_through_the_elasticsearch_backend(contenu, settings):
     """``moteur.search`` with this backend as the default one, against a client that
     answers one hit: a count, one page of hits read back from the database, the facets."""
+    settings.PUBLIC_SEARCH_ENGINE = "elasticsearch"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch",
@@ -469,6 +513,7 @@ def test_settings_use_this_backend_when_elasticsearch_url_is_set():
         assert config["URLS"] == ["http://search.example:9200"]
         assert config["INDEX_PREFIX"]
         assert config["TIMEOUT"] == 10
+        assert reloaded.PUBLIC_SEARCH_ENGINE == "elasticsearch"
     finally:
         importlib.reload(base)
 

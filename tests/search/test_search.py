@@ -4,21 +4,28 @@ French as people write it (plurals, verb forms, no accents, elisions, abbreviati
 synonyms editors keep), the four kinds of content together, facets, bad input, and what the
 index may never hold (drafts, private pages, past or cancelled workshops)."""
 
+from collections import Counter
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
 
 from inventaire import search_log
 from inventaire.models import RechercheDuJour
 from search import analysis, moteur, requetes, results_cache
-from search.backends.tally import tally
+from search.engines import Engine, engine
 from search.models import Entree, Synonyme
 from tests.evenements.helpers import in_days
 from tests.factories import GuidePageFactory, domaine, public
+from tests.markup import result_count, texts
 from tests.search import corpus
 from tests.search.helpers import index_everything
 
@@ -94,7 +101,8 @@ def test_words_found_one_in_the_title_and_one_in_the_text_find_the_page_together
             requetes.parse(" ".join(pair)), locale, moteur.Filters(), per_page=50
         )
         found = [result.title for result in results.page.object_list]
-        assert not results.partial and entree.title in found, pair
+        with_every_word = found if results.complete is None else found[: results.complete]
+        assert entree.title in with_every_word, pair
         checked += 1
     assert checked >= 10
 
@@ -159,6 +167,40 @@ def test_when_no_result_has_every_word_results_with_some_of_them_are_shown(conte
     assert results.page.object_list[0].title == "Accueillir des bénévoles"
 
 
+def corpus_words():
+    """Meaningful words of the French entries' titles, for queries people could type."""
+    titles = Entree.objects.filter(locale__language_code="fr").values_list("title", flat=True)
+    found = {w.lower() for t in titles for w in analysis.words(t) if analysis.meaningful(w)}
+    return sorted(word for word in found if len(word) > 3)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_results_with_every_word_always_come_before_those_with_only_some(contenu, data):
+    """Whatever the words: the results that have them all come first, all of them; when they
+    are fewer than a handful, those with only some of the words follow, and only those."""
+    words = data.draw(st.lists(st.sampled_from(corpus_words()), min_size=2, max_size=3))
+    locale = Locale.objects.get(language_code="fr")
+    requete = requetes.parse(" ".join(words))
+
+    results = moteur.search(requete, locale, moteur.Filters(), per_page=50)
+
+    listed = [entree.pk for entree in results.page.object_list]
+    entries = moteur.candidates(locale, moteur.Filters())
+    every = set(engine().matches(entries, requete, "and").values_list("pk", flat=True))
+    every -= {pick.page_id for pick in results.picks}
+    if results.complete is None:
+        assert set(listed) == every or len(listed) == 50
+        return
+    assert results.complete == len(every) < moteur.HANDFUL
+    assert set(listed[: results.complete]) == every
+    assert every.isdisjoint(listed[results.complete :])
+    some = set(engine().matches(entries, requete, "or").values_list("pk", flat=True))
+    assert set(listed) <= some
+
+
 def test_english_search_finds_english_content_only(contenu, client):
     assert titles("articles", language="en") == ["Writing articles of association"]
     assert "Writing articles of association" not in titles("statuts")
@@ -209,25 +251,73 @@ def test_facets_count_the_matches_by_type_domaine_public_and_departement(contenu
 
 
 @pytest.mark.parametrize("text", ["association", "recrutement", "statuts bénévoles", "zzzz"])
-def test_the_count_and_the_facets_are_one_statement_that_agrees_with_wagtail(contenu, text):
+def test_the_count_and_the_facets_are_one_statement_that_agrees_with_the_matches(contenu, text):
+    search_engine = engine()
     entries = moteur.candidates(Locale.objects.get(language_code="fr"), moteur.Filters())
-    found = entries.search(requetes.parse(text).query("and"), order_by_relevance=False)
+    requete = requetes.parse(text)
 
     with CaptureQueriesContext(connection) as queries:
-        counted = tally(found, moteur.FACETS)
+        counted = search_engine.tally(entries, requete, "and", moteur.FACETS)
 
-    # One statement reads the matches (PostgreSQL may first ask its planner, reading nothing).
-    assert len([q for q in queries if not q["sql"].startswith("EXPLAIN")]) == 1
-    assert counted.count == found.count()
-    expected = {name: found.facet(name) for name in moteur.FACETS} if counted.count else {}
+    assert len(queries) == 1
+    matches = search_engine.matches(entries, requete, "and")
+    assert counted.count == matches.count()
+    expected = {
+        name: Counter(v for v in matches.values_list(name, flat=True) if v is not None)
+        for name in moteur.FACETS
+    }
+    assert {name: dict(values) for name, values in counted.facets.items()} == (
+        {name: dict(values) for name, values in expected.items()} if counted.count else {}
+    )
 
-    def known(facets):  # Wagtail also counts the entries without any domaine, as None
-        return {
-            name: {value: n for value, n in values.items() if value is not None}
-            for name, values in facets.items()
-        }
 
-    assert known(counted.facets) == known(expected)
+def test_past_a_thousand_matches_the_count_says_more_and_facets_show_no_number(
+    contenu, client, monkeypatch
+):
+    """As engines count (Elasticsearch's ``track_total_hits``): exactly up to the cap, « plus
+    de … » beyond; facets counted among the first matches only, so shown without numbers."""
+    monkeypatch.setattr(Engine, "cap", 2)
+    results_cache.invalidate()
+
+    response = client.get(URL, {"q": "statuts"})
+
+    results = response.context["results"]
+    assert results.more and results.count == 2
+    assert result_count(response.content) == "Plus de 2 résultats pour « statuts »"
+    assert texts(response.content, "facette__lien")
+    assert not texts(response.content, "facette__nombre")
+    assert len(response.context["items"]) == 2
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("text", ["association", "statuts", "bénévoles recrutement"])
+def test_postgresql_past_the_cap_lists_every_match_once_title_matches_first(contenu, text):
+    """Past the cap, matches are ranked on their short vector (title, chapô, taxonomy), then
+    the others follow by date: pages read one by one give every match exactly once."""
+    search_engine = engine()
+    entries = moteur.candidates(Locale.objects.get(language_code="fr"), moteur.Filters())
+    requete = requetes.parse(text)
+    expected = set(search_engine.matches(entries, requete, "and").values_list("pk", flat=True))
+    broad = search_engine.cap + 1
+
+    pages = [
+        search_engine.page(entries, requete, "and", start, start + 3, count=broad)
+        for start in range(0, len(expected) + 3, 3)
+    ]
+
+    listed = [entree.pk for page in pages for entree in page]
+    assert sorted(listed) == sorted(expected)
+    query = search_engine.query(requete, "and")
+    heads = set(entries.filter(title_vector=query).values_list("pk", flat=True))
+    assert [pk in heads for pk in listed] == sorted((pk in heads for pk in listed), reverse=True)
+
+
+def test_the_public_search_keeps_nothing_in_wagtails_index(contenu):
+    """Wagtail's index serves the admin; the public search reads its own (search.engines)."""
+    entries = ContentType.objects.get_for_model(Entree)
+
+    assert Entree.objects.exists()
+    assert not IndexEntry.objects.filter(content_type=entries).exists()
 
 
 def test_facets_combine_with_the_query(contenu, client):
@@ -346,21 +436,24 @@ def test_a_null_byte_is_dropped(contenu, client):
     assert response.context["query"] == "stat uts"
 
 
-# « Vouliez-vous dire » and suggestions as you type
+# Corrections and suggestions as you type
 
 
-def test_a_typo_gets_a_correction_that_finds_something(contenu, client):
+def test_a_typo_that_finds_nothing_shows_what_its_correction_finds(contenu, client):
     response = client.get(URL, {"q": "benevolles acueil"})
 
-    assert response.context["items"] == []
-    assert response.context["correction"] == "bénévoles accueillir"
+    results = response.context["results"]
+    assert results.corrected_from == "benevolles acueil"
+    assert results.requete.text == "bénévoles accueillir"
+    assert response.context["items"][0]["entree"].page.slug == "benevoles"
+    assert response.context["query"] == "benevolles acueil"  # kept in the box as typed
 
 
 def test_nothing_to_correct_means_no_correction(contenu, client):
     response = client.get(URL, {"q": "photosynthèse"})
 
     assert response.context["items"] == []
-    assert "correction" not in response.context
+    assert not response.context["results"].corrected_from
 
 
 def test_suggestions_as_you_type(contenu, client):
@@ -532,66 +625,7 @@ def test_postgresql_uses_the_french_configuration_with_accent_folding(contenu):
 
 
 @pytest.mark.postgresql
-@pytest.mark.parametrize(
-    "text, filters",
-    [
-        ("association", {}),
-        ("statuts bénévoles", {}),
-        ("recrutement", {"type": "fiche"}),
-        ("association", {"domaine": "ressources-humaines"}),
-        ('"assemblée générale"', {}),
-    ],
-)
-@pytest.mark.parametrize(
-    "rule",
-    [
-        {"MANY": -1, "BROAD_SHARE": 0},
-        {"MANY": -1, "BROAD_SHARE": 2},
-        {"MANY": 10**9, "TEST_COST": 10**9, "BROAD_SHARE": 2},
-    ],
-    ids=["expected-in-many-facets-hashed", "expected-in-many", "tested-one-by-one"],
-)
-def test_postgresql_finds_the_same_through_its_indexes_for_a_word_found_everywhere(
-    contenu, monkeypatch, text, filters, rule
-):
-    """A query the planner expects in many entries (``MANY``, and ``BROAD_SHARE`` of them), or
-    whose candidates it would test one by one (``TEST_COST``), is asked another way, so that
-    PostgreSQL answers it from its GIN indexes, and counts its facets by hashing: same
-    results, same order, same facets."""
-    from search.backends import postgres
-
-    locale = Locale.objects.get(language_code="fr")
-
-    def found(sort):
-        results_cache.invalidate()
-        results = moteur.search(
-            requetes.parse(text), locale, moteur.Filters(**filters), sort=sort, per_page=50
-        )
-        facets = {
-            name: [(value.value, value.count) for value in values]
-            for name, values in results.facets.items()
-        }
-        return [entree.pk for entree in results.page.object_list], results.count, facets
-
-    narrow = {sort: found(sort) for sort in moteur.SORTS}
-    monkeypatch.setattr(postgres, "MANY", 10**9)
-    monkeypatch.setattr(postgres, "TEST_COST", 0)
-    with CaptureQueriesContext(connection) as planner_way:
-        assert {sort: found(sort) for sort in moteur.SORTS} == narrow
-    for name, value in rule.items():
-        monkeypatch.setattr(postgres, name, value)
-    with CaptureQueriesContext(connection) as other_way:
-        broad = {sort: found(sort) for sort in moteur.SORTS}
-
-    assert broad == narrow
-    assert narrow["pertinence"][1] > 0
-    hidden = "@@ (SELECT"
-    assert not any(hidden in query["sql"] for query in planner_way.captured_queries)
-    assert any(hidden in query["sql"] for query in other_way.captured_queries)
-
-
-@pytest.mark.postgresql
-def test_postgresql_keeps_the_index_vectors_out_of_the_rows_but_the_titles(contenu):
+def test_postgresql_leaves_wagtails_index_table_as_wagtail_makes_it(contenu):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT c.reloptions, a.attstorage FROM pg_class c JOIN pg_attribute a "
@@ -600,8 +634,8 @@ def test_postgresql_keeps_the_index_vectors_out_of_the_rows_but_the_titles(conte
         )
         options, title_storage = cursor.fetchone()
 
-    assert "toast_tuple_target=128" in options
-    assert title_storage == "m"  # MAIN: in the row, where ranking on titles reads it
+    assert options is None
+    assert title_storage == "x"  # EXTENDED, PostgreSQL's default for text search vectors
 
 
 def test_past_workshops_drop_out_without_reindexing(contenu):

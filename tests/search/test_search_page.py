@@ -299,16 +299,48 @@ def test_results_with_only_some_of_the_words_are_announced_as_such(contenu, clie
     assert not markup.texts(page(client, q="bénévoles"), "recherche__partiel")
 
 
-def test_a_typo_offers_the_corrected_search(contenu, client):
+def test_a_few_results_with_every_word_come_first_then_those_with_some(contenu, client):
+    """Fewer than a handful of results have every word: those come first, and the results
+    with only some of the words follow, ranked, announced as such."""
+    html = page(client, q="bénévoles accueillir")
+
+    assert result_slugs(html)[0] == "benevoles"
+    assert len(result_slugs(html)) > 1
+    assert markup.texts(html, "recherche__partiel") == [
+        "Un seul résultat contient tous vos mots ; ceux qui suivent en contiennent une partie."
+    ]
+
+
+def test_when_nothing_is_found_the_other_language_is_offered(contenu, client):
+    html = page(client, q="writing")
+
+    assert markup.result_count(html) == "Aucun résultat pour « writing »"
+    assert markup.texts(html, "recherche__ailleurs") == ["1 résultat en anglais : le voir."]
+    offer = link(html, "le voir")
+    assert offer["hreflang"] == "en"
+    assert result_slugs(follow(client, offer["href"])) == ["writing-articles"]
+    assert not markup.texts(page(client, q="photosynthèse"), "recherche__ailleurs")
+
+
+def test_a_query_too_long_is_cut_and_says_so(contenu, client):
+    html = page(client, q="statuts " + "association " * 40)
+
+    assert markup.texts(html, "recherche__coupee") == [
+        "Votre recherche était trop longue : seuls ses 200 premiers caractères ont été cherchés."
+    ]
+    assert result_slugs(html)
+    assert not markup.texts(page(client, q="statuts"), "recherche__coupee")
+
+
+def test_a_typo_shows_the_results_of_its_correction_and_says_so(contenu, client):
     html = page(client, q="benevolles acueil")
 
-    assert markup.result_count(html) == "Aucun résultat pour « benevolles acueil »"
     assert markup.texts(html, "recherche__correction") == [
-        "Vouliez-vous dire « bénévoles accueillir » ?"
+        "Aucun résultat pour « benevolles acueil » : voici les résultats pour "
+        "« bénévoles accueillir »."
     ]
-    corrected = link(html, "bénévoles accueillir")["href"]
-
-    assert result_slugs(follow(client, corrected)) == ["benevoles"]
+    assert markup.result_count(html).endswith("pour « bénévoles accueillir »")
+    assert result_slugs(html)[0] == "benevoles"
 
 
 def test_nothing_found_gives_tips_not_an_empty_page(contenu, client):

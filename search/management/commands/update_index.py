@@ -1,9 +1,9 @@
 """Wagtail's ``update_index``, which first rebuilds the public search entries from the live
-pages (with its own progress display), then indexes everything as usual."""
+pages and has the public search's engine index them (with its own progress display), then
+updates Wagtail's indexes as usual (the admin's search; and the entries on Elasticsearch)."""
 
 from django.db import connection
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
-from wagtail.search.models import IndexEntry
 
 from search import results_cache
 from search.indexation import synchroniser_tout
@@ -39,10 +39,7 @@ class Command(WagtailUpdateIndex):
 
 
 def analyze():
-    """Fresh planner statistics for the search tables. Without them SQLite runs the full text
-    match once per entry instead of once per query (a count went from over 30 s to 0.06 s on
-    10,000 entries)."""
-    tables = [Entree._meta.db_table, IndexEntry._meta.db_table]
+    """Fresh planner statistics for the entries, which both databases plan their searches
+    with."""
     with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(Entree._meta.db_table)}")

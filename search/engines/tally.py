@@ -1,58 +1,41 @@
 """The count and the facets of a search in one SQL statement.
 
-Wagtail's database backends count the matches with one query and each facet with another:
-five full-text matches for a page with four facets, each over every match. Here the matches
-are read once into a materialised common table expression, then counted as a whole and
-grouped per facet field: a column of the model, or a many-to-many relation through its
-table. Both PostgreSQL and SQLite (3.35 and later) materialise the expression once.
+Counting the matches with one query and each facet with another would match the query five
+times for a page with four facets. Here the matches (at most ``limit`` of them) are read once
+into a materialised common table expression, then counted as a whole and grouped per facet
+field: a column of the model, or a many-to-many relation through its table. Both PostgreSQL and
+SQLite (3.35 and later) materialise the expression once. The matches' own SQL is Django's,
+kept whole inside the expression.
 """
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 
 @dataclass
-class Tally:
+class Counted:
     count: int = 0
     facets: dict = field(default_factory=dict)
 
 
-def tally(results, field_names):
-    """``Tally`` of search results: in one statement when the backend can, else with
-    ``count()`` and one ``facet()`` per field (Elasticsearch)."""
-    if hasattr(results, "tally"):
-        return results.tally(field_names)
-    count = results.count()
-    facets = {name: results.facet(name) for name in field_names} if count else {}
-    return Tally(count, facets)
-
-
-class TallyMixin:
-    """For the results class of a database backend whose compiler's ``search(config, None,
-    None)`` returns the queryset of every match."""
-
-    def tally(self, field_names):
-        compiler = self.query_compiler
-        matches = compiler.search(compiler.get_config(self.backend), None, None)
-        return tally_queryset(matches, field_names, hashed=getattr(compiler, "broad", False))
-
-
-def tally_queryset(matches, field_names, hashed=False):
-    """With ``hashed``, the many-to-many tables are joined by hashing (their key written
-    ``+ 0``, which no index serves) whatever the planner expects: for many matches."""
+def tally_queryset(matches, field_names, limit):
+    """``Counted`` of the first ``limit`` rows of ``matches``, per value of each field."""
     model = matches.model
     fields = [model._meta.get_field(name) for name in field_names]
     columns = [f for f in fields if not f.many_to_many]
     relations = [f for f in fields if f.many_to_many]
-    inner = matches.order_by().values_list("pk", *(f.name for f in columns))
-    inner_sql, params = inner.query.sql_with_params()
+    inner = matches.order_by().values_list("pk", *(f.name for f in columns))[:limit]
+    try:
+        inner_sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a filter no value can meet (an unknown domaine): nothing to read
+        return Counted()
     connection = connections[matches.db]
     quote = connection.ops.quote_name
     names = ["pk"] + [f"c{position}" for position in range(len(columns))]
     materialized = "MATERIALIZED " if _can_materialize(connection) else ""
-    plus = " + 0" if hashed else ""
     parts = ["SELECT 0, NULL, COUNT(*) FROM m"]
     for position, _column in enumerate(columns, start=1):
         name = names[position]
@@ -63,15 +46,18 @@ def tally_queryset(matches, field_names, hashed=False):
         target = quote(relation.m2m_reverse_name())
         parts.append(
             f"SELECT {position}, CAST(t.{target} AS TEXT), COUNT(*) FROM m "
-            f"JOIN {table} t ON t.{source}{plus} = m.pk GROUP BY t.{target}"
+            f"JOIN {table} t ON t.{source} = m.pk GROUP BY t.{target}"
         )
     sql = f"WITH m({', '.join(names)}) AS {materialized}({inner_sql}) " + " UNION ALL ".join(parts)
-    counts = OrderedDict((name, {}) for name in field_names)
-    total = 0
-    ordered = columns + relations
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    return _counted(rows, field_names, columns + relations)
+
+
+def _counted(rows, field_names, ordered):
+    counts = OrderedDict((name, {}) for name in field_names)
+    total = 0
     for position, value, count in rows:
         if position == 0:
             total = count
@@ -85,7 +71,7 @@ def tally_queryset(matches, field_names, hashed=False):
         name: OrderedDict(sorted(values.items(), key=lambda item: -item[1]))
         for name, values in counts.items()
     }
-    return Tally(total, facets if total else {})
+    return Counted(total, facets if total else {})
 
 
 def _can_materialize(connection):
