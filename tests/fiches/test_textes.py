@@ -286,16 +286,6 @@ def worst_fiche_texts():
     }
 
 
-def serve_time(client, url, rounds):
-    best = float("inf")
-    for _round in range(rounds):
-        start = time.perf_counter()
-        response = client.get(url)
-        best = min(best, time.perf_counter() - start)
-        assert response.status_code == 200
-    return best
-
-
 @pytest.fixture
 def count_renders(monkeypatch):
     """The texts markdown-it-py renders from now on."""
@@ -310,9 +300,12 @@ def count_renders(monkeypatch):
     return calls
 
 
-def test_an_approved_fiche_with_the_worst_texts_costs_what_a_plain_one_costs_to_serve(
+def test_an_approved_fiche_with_the_worst_texts_is_served_without_rendering_it_again(
     asso, claire, count_renders
 ):
+    """Serving an approved fiche renders no Markdown: its texts were rendered once, with the
+    revision, so the worst texts cost a visitor what plain ones cost (no timing measured here:
+    the renders are counted)."""
     worst = published(asso, claire, title="Fiche piège", **worst_fiche_texts())
     plain = published(
         asso,
@@ -323,13 +316,10 @@ def test_an_approved_fiche_with_the_worst_texts_costs_what_a_plain_one_costs_to_
     visitor = Client()
     count_renders.clear()
 
-    times = {"worst": float("inf"), "plain": float("inf")}
-    for _round in range(5):
-        times["plain"] = min(times["plain"], serve_time(visitor, plain.url, 1))
-        times["worst"] = min(times["worst"], serve_time(visitor, worst.url, 1))
+    for url in (plain.url, worst.url, worst.url):
+        assert visitor.get(url).status_code == 200
 
     assert count_renders == []
-    assert times["worst"] / times["plain"] < 2
 
 
 def test_a_published_fiche_keeps_its_text_rendered_with_it(asso, claire, count_renders):
