@@ -13,12 +13,15 @@ from ressources import views as ressources_views
 from ressources.routes import SERVE_PATTERN
 from search import views as search_views
 
+from .health import sante
+
 urlpatterns = [
     # Admin views of ours answering in front of Wagtail's (ressources/admin_urls.py).
     path("admin/", include(ressources_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sante/", sante, name="sante"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -51,6 +51,7 @@ SET_ASIDE = {
     "wagtaildocs_authenticate_with_password": "POST form of a password-protected collection",
     "wagtailcore_authenticate_with_password": "POST form of a password-protected page",
     "robots.txt": "a static text, no query parameter",
+    "sante": "no query parameter: the health checks (tests/site/test_sante.py)",
     "comptes": "allauth's pages behind a log-in or a key sent by e-mail",
     "mon_espace": "log-in required",
     "adhesion_accepter": "POST only, log-in required",

@@ -1,3 +1,6 @@
+import sentry_sdk
+from sentry_sdk.integrations.django import DjangoIntegration
+
 from . import env
 from .base import *  # noqa: F403
 
@@ -41,3 +44,25 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+
+# One JSON object per log line, for a log collector (python-json-logger).
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}
+
+# Errors to Sentry when SENTRY_DSN is set. Sentry's default sends no personal data (no
+# cookies, no user, no IP address): left as it is.
+if env.get("SENTRY_DSN"):
+    sentry_sdk.init(
+        dsn=env.get("SENTRY_DSN"),
+        integrations=[DjangoIntegration()],
+        environment=env.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

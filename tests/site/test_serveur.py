@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.browser import browser_db
 from tests.factories import GuidePageFactory, build_site_tree
 
-pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
+# Committed data another process can read; the database as migrations left it given back
+# afterwards, as the browser tests have it (``browser_db``).
+pytestmark = [pytest.mark.postgresql, browser_db]
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 ROOT = Path(__file__).resolve().parents[2]
