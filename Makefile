@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=entraide.settings.test
 
-.PHONY: install compiled-messages chromium run test test-sqlite test-postgresql lint format messages bench
+.PHONY: install compiled-messages chromium redis-server run test test-sqlite test-postgresql lint format messages bench
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ chromium:
 	}
 	@command -v chromium >/dev/null 2>&1 || { echo "chromium could not be installed" >&2; exit 1; }
 
+# The shared cache's tests run against Debian's Redis server, started by scripts/with-redis.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "== Installing Debian's redis-server for the shared cache's tests"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get install -y --no-install-recommends redis-server >/dev/null 2>&1 || \
+		{ $$SUDO apt-get update -qq && $$SUDO apt-get install -y --no-install-recommends redis-server; }; \
+	}
+	@command -v redis-server >/dev/null 2>&1 || { echo "redis-server could not be installed" >&2; exit 1; }
+
 # Links in e-mails, Wagtail's notifications and the demo site's address follow HOST and PORT
 # (`make run HOST=0.0.0.0 WAGTAILADMIN_BASE_URL=http://my-machine.lan:8000` when served to others).
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
@@ -41,16 +51,17 @@ run: compiled-messages
 # The two passes run side by side, each in two pytest-xdist workers (`--dist load` keeps the
 # tests that empty the database, those of a live server, after the others of each worker);
 # each pass prints its output whole when it ends.
-test: lint compiled-messages chromium
+test: lint compiled-messages chromium redis-server
 	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgresql
 
 test-sqlite: compiled-messages
 	@echo "== Tests on SQLite"
-	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql" -n 2 --dist load
+	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql and not redis" -n 2 --dist load
 
 test-postgresql: compiled-messages
 	@echo "== Tests on PostgreSQL"
-	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres $(BIN)/pytest -n 2 --dist load
+	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres scripts/with-redis \
+		$(BIN)/pytest -n 2 --dist load
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,6 +21,8 @@ def pytest_runtest_setup(item):
         and settings.DATABASES["default"]["ENGINE"] != POSTGRESQL
     ):
         pytest.fail("this test needs PostgreSQL: run it in the PostgreSQL pass of `make test`")
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        pytest.fail("this test needs Redis: run it in the PostgreSQL pass of `make test`")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -225,8 +225,9 @@ else:
 # allauth's and django-ratelimit's limits (allauth always counts in "default"): with no
 # practical size limit, nothing pushes them out. Search results (search/results_cache.py) come
 # and go in "recherche", however many different searches people make. Distinct LOCATIONs: two
-# local memory caches with the same one would be one. Production uses database tables instead.
-CACHES = {
+# local memory caches with the same one would be one. Production uses database tables instead,
+# or Redis (REDIS_URL).
+LOCAL_CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "entraide-default",
@@ -239,6 +240,26 @@ CACHES = {
     },
 }
 RATELIMIT_USE_CACHE = "default"
+
+
+def redis_caches(url, cache_url=None):
+    """The same two caches on Redis, shared by every server process. The counters ("default")
+    at ``url``, a server that must never evict (``maxmemory-policy noeviction``); the search
+    results ("recherche") at ``cache_url``, a server free to evict (``allkeys-lru``), or at
+    ``url`` too when there is one Redis."""
+    backend = "django.core.cache.backends.redis.RedisCache"
+    return {
+        "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "entraide"},
+        "recherche": {
+            "BACKEND": backend,
+            "LOCATION": cache_url or url,
+            "KEY_PREFIX": "entraide-recherche",
+        },
+    }
+
+
+REDIS_URL = env.get("REDIS_URL")
+CACHES = redis_caches(REDIS_URL, env.get("REDIS_CACHE_URL")) if REDIS_URL else LOCAL_CACHES
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env.get("EMAIL_HOST"):

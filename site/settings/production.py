@@ -30,20 +30,25 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Shared by every server process: database tables (`createcachetable`), one per cache (see
-# base.py). The counters' table is culled (expired rows first) only past a million rows.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "entraide_cache",
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
-    "recherche": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "entraide_recherche",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+# Shared by every server process: on Redis when REDIS_URL is set (base.py), else database
+# tables (`createcachetable`), one per cache. The counters' table is culled (expired rows
+# first) only past a million rows.
+CACHES = (
+    CACHES  # noqa: F405
+    if REDIS_URL  # noqa: F405
+    else {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "entraide_cache",
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        "recherche": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "entraide_recherche",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+)
 
 # One JSON object per log line, for a log collector (python-json-logger).
 LOGGING = {

@@ -10,3 +10,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # (and run live only when ELASTICSEARCH_URL is set): never the developer's indexes.
 WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405
 PUBLIC_SEARCH_ENGINE = "database"
+# The suite's caches stay in each process's memory, cleared before every test; the Redis tests
+# (tests/site/test_redis.py) build theirs on the server `make test` starts.
+CACHES = LOCAL_CACHES  # noqa: F405

@@ -17,6 +17,9 @@ REQUIRED_IN_PRODUCTION = {
     "ALLOWED_HOSTS": "example.org",
     "WAGTAILADMIN_BASE_URL": "https://example.org",
 }
+# The servers `make test` may have started for other tests: a settings module is read here
+# with the defaults of a machine that has none, unless a test gives them.
+SERVERS = {"REDIS_URL": None, "REDIS_CACHE_URL": None}
 
 
 def production_env(tmp_path, **overrides):
@@ -28,6 +31,7 @@ def production_env(tmp_path, **overrides):
         if key not in {*REQUIRED_IN_PRODUCTION, "DJANGO_SETTINGS_MODULE", ASYNC_UNSAFE}
     }
     env.update(REQUIRED_IN_PRODUCTION, DJANGO_SETTINGS_MODULE=PRODUCTION)
+    env.update(SERVERS)
     env.update(ENTRAIDE_VAR_DIR=str(tmp_path))
     env.update(overrides)
     return {key: value for key, value in env.items() if value is not None}
@@ -47,7 +51,7 @@ def manage(tmp_path, *args, **env):
 def import_settings(monkeypatch, module=PRODUCTION, **env):
     """A settings module freshly imported with ``env`` (None: unset) over the production
     requirements, then forgotten: the running settings are never touched."""
-    for name, value in {**REQUIRED_IN_PRODUCTION, **env}.items():
+    for name, value in {**REQUIRED_IN_PRODUCTION, **SERVERS, **env}.items():
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
