@@ -81,10 +81,9 @@ class PostgresEngine(DatabaseEngine):
         concepts = []
         for concept in requete.concepts:
             glue = " <-> " if concept.phrase else " & "
+            typed = [words(expression) for expression in concept.expressions]
             expressions = [
-                "(" + glue.join(f"'{word}':AB" for word in words(expression)) + ")"
-                for expression in concept.expressions
-                if words(expression)
+                "(" + glue.join(f"'{word}':AB" for word in found) + ")" for found in typed if found
             ]
             concepts.append("(" + " | ".join(expressions) + ")" if expressions else "''")
         raw = (" & " if operator == "and" else " | ").join(concepts)

@@ -221,24 +221,29 @@ if env.ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
+
 # Caches, so that nothing evicts what protects the site. "default" holds the counters of
 # allauth's and django-ratelimit's limits (allauth always counts in "default"): with no
 # practical size limit, nothing pushes them out. Search results (search/results_cache.py) come
 # and go in "recherche", however many different searches people make. Distinct LOCATIONs: two
 # local memory caches with the same one would be one. Production uses database tables instead,
 # or Redis (REDIS_URL).
-LOCAL_CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "entraide-default",
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
-    "recherche": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "entraide-recherche",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+def sized_caches(backend, counters, results):
+    """The two caches in a store that culls past a number of entries: the counters' so large
+    that nothing culls them in practice, the search results' a few thousand."""
+    return {
+        "default": {
+            "BACKEND": backend,
+            "LOCATION": counters,
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        "recherche": {"BACKEND": backend, "LOCATION": results, "OPTIONS": {"MAX_ENTRIES": 5000}},
+    }
+
+
+LOCAL_CACHES = sized_caches(
+    "django.core.cache.backends.locmem.LocMemCache", "entraide-default", "entraide-recherche"
+)
 RATELIMIT_USE_CACHE = "default"
 
 

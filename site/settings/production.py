@@ -33,22 +33,10 @@ X_FRAME_OPTIONS = "DENY"
 # Shared by every server process: on Redis when REDIS_URL is set (base.py), else database
 # tables (`createcachetable`), one per cache. The counters' table is culled (expired rows
 # first) only past a million rows.
-CACHES = (
-    CACHES  # noqa: F405
-    if REDIS_URL  # noqa: F405
-    else {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "entraide_cache",
-            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-        },
-        "recherche": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "entraide_recherche",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
-    }
-)
+if not REDIS_URL:  # noqa: F405
+    CACHES = sized_caches(  # noqa: F405
+        "django.core.cache.backends.db.DatabaseCache", "entraide_cache", "entraide_recherche"
+    )
 
 # One JSON object per log line, for a log collector (python-json-logger).
 LOGGING = {
