@@ -19,7 +19,7 @@ timeout = 30
 graceful_timeout = 30
 # Workers are renewed now and then, each at its own moment, so no slow leak grows for ever.
 max_requests = 2000
-max_requests_jitter = 200
+max_requests_jitter = 1000
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
 errorlog = "-"

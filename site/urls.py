@@ -13,7 +13,7 @@ from ressources import views as ressources_views
 from ressources.routes import SERVE_PATTERN
 from search import views as search_views
 
-from .health import sante
+from .health import sante, sante_serveur
 
 urlpatterns = [
     # Admin views of ours answering in front of Wagtail's (ressources/admin_urls.py).
@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sante/", sante, name="sante"),
+    path("sante/serveur/", sante_serveur, name="sante_serveur"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -49,6 +49,14 @@ def fresh_cache_and_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def emails_through_the_outbox(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for its mailbox: the suite puts the site's
+    outbox back, which delivers to that mailbox (OUTBOX_DELIVERY_BACKEND), so every test that
+    reads an e-mail reads one that went the production way."""
+    settings.EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+
+
 @pytest.fixture(scope="module")
 def module_transaction(django_db_setup, django_db_blocker):
     """An outer transaction for data shared by the tests of one module.

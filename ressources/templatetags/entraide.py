@@ -7,13 +7,20 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .. import navigation
+from .. import navigation, page_cache
 
 register = template.Library()
 
 # What Django's json_script escapes, so that no text in the data can end the script element
 # or open a comment in it (its own table is private).
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def page_cache_depends(context, name):
+    """The page being rendered shows what changes with ``name`` (``ressources.page_cache``)."""
+    page_cache.depends(context.get("request"), name)
+    return ""
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "search",
     "inventaire",
     "demo",
+    "outbox",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions and everything else: a kept anonymous page is answered from here.
+    "ressources.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,9 +233,10 @@ else:
 # and go in "recherche", however many different searches people make. Distinct LOCATIONs: two
 # local memory caches with the same one would be one. Production uses database tables instead,
 # or Redis (REDIS_URL).
-def sized_caches(backend, counters, results):
-    """The two caches in a store that culls past a number of entries: the counters' so large
-    that nothing culls them in practice, the search results' a few thousand."""
+def sized_caches(backend, counters, results, pages):
+    """The three caches in a store that culls past a number of entries: the counters' so
+    large that nothing culls them in practice, the search results' and the pages' a few
+    thousand."""
     return {
         "default": {
             "BACKEND": backend,
@@ -238,20 +244,24 @@ def sized_caches(backend, counters, results):
             "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         },
         "recherche": {"BACKEND": backend, "LOCATION": results, "OPTIONS": {"MAX_ENTRIES": 5000}},
+        "pages": {"BACKEND": backend, "LOCATION": pages, "OPTIONS": {"MAX_ENTRIES": 5000}},
     }
 
 
 LOCAL_CACHES = sized_caches(
-    "django.core.cache.backends.locmem.LocMemCache", "entraide-default", "entraide-recherche"
+    "django.core.cache.backends.locmem.LocMemCache",
+    "entraide-default",
+    "entraide-recherche",
+    "entraide-pages",
 )
 RATELIMIT_USE_CACHE = "default"
 
 
 def redis_caches(url, cache_url=None):
-    """The same two caches on Redis, shared by every server process. The counters ("default")
+    """The same caches on Redis, shared by every server process. The counters ("default")
     at ``url``, a server that must never evict (``maxmemory-policy noeviction``); the search
-    results ("recherche") at ``cache_url``, a server free to evict (``allkeys-lru``), or at
-    ``url`` too when there is one Redis."""
+    results ("recherche") and the pages ("pages") at ``cache_url``, a server free to evict
+    (``allkeys-lru``), or at ``url`` too when there is one Redis."""
     backend = "django.core.cache.backends.redis.RedisCache"
     return {
         "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "entraide"},
@@ -260,15 +270,46 @@ def redis_caches(url, cache_url=None):
             "LOCATION": cache_url or url,
             "KEY_PREFIX": "entraide-recherche",
         },
+        "pages": {"BACKEND": backend, "LOCATION": cache_url or url, "KEY_PREFIX": "entraide-pages"},
     }
 
 
 REDIS_URL = env.get("REDIS_URL")
 CACHES = redis_caches(REDIS_URL, env.get("REDIS_CACHE_URL")) if REDIS_URL else LOCAL_CACHES
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Anonymous visitors' pages kept this long in the "pages" cache, purged on every publication
+# (ressources/page_cache.py); 0: off (development: a template edit shows at once).
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "0"))
+# How long a reverse proxy or CDN may keep them (s-maxage). With FRONTEND_CACHE_PURGE_URL (an
+# HTTP PURGE endpoint: Varnish, nginx), Wagtail purges a published page and our hook its
+# listings; other proxies (Cloudflare, CloudFront) take WAGTAILFRONTENDCACHE in a settings file.
+FRONTEND_CACHE_PURGE_URL = env.get("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:  # without it, its page_published handler would only cost queries
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+FRONTEND_CACHE_SECONDS = int(
+    env.get("FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_PURGE_URL else 0)
+)
+
+# Background work (django-tasks): at once, inside the request, unless TASKS_BACKEND=database,
+# where `manage.py db_worker` runs it (production.py makes that the default there).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = env.get_choice("TASKS_BACKEND", TASK_BACKENDS, "immediate")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
+# Every e-mail goes through the outbox (outbox/), which a task delivers with the real backend.
+EMAIL_BACKEND = "outbox.backends.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env.get("EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = env.get("EMAIL_HOST")
     EMAIL_PORT = int(env.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")

@@ -29,6 +29,16 @@ def get_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def get_choice(name, choices, default):
+    """One of ``choices`` (its keys), or a clear message at start-up."""
+    value = get(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be one of {', '.join(choices)}; it is {value!r}."
+        )
+    return value
+
+
 def require(name):
     value = os.environ.get(name)
     if not value:

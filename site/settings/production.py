@@ -13,6 +13,12 @@ CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env.require_base_url("WAGTAILADMIN_BASE_URL")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = WAGTAILADMIN_BASE_URL.split(":", 1)[0]
 
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
+
+# Background work waits for `manage.py db_worker` (TASKS_BACKEND=immediate: inside the request).
+TASKS_BACKEND = env.get_choice("TASKS_BACKEND", TASK_BACKENDS, "database")  # noqa: F405
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}  # noqa: F405
+
 # WhiteNoise serves the collected static files, right after the security middleware.
 MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -35,7 +41,10 @@ X_FRAME_OPTIONS = "DENY"
 # first) only past a million rows.
 if not REDIS_URL:  # noqa: F405
     CACHES = sized_caches(  # noqa: F405
-        "django.core.cache.backends.db.DatabaseCache", "entraide_cache", "entraide_recherche"
+        "django.core.cache.backends.db.DatabaseCache",
+        "entraide_cache",
+        "entraide_recherche",
+        "entraide_pages",
     )
 
 # One JSON object per log line, for a log collector (python-json-logger).

@@ -65,7 +65,7 @@ def test_a_content_change_in_one_process_is_seen_by_every_other(redis_server):
     assert results_cache.generation() == before + 1
 
 
-def test_redis_url_puts_both_caches_on_redis_in_every_settings_module(monkeypatch):
+def test_redis_url_puts_every_cache_on_redis_in_every_settings_module(monkeypatch):
     for module in ("entraide.settings.dev", PRODUCTION):
         configured = import_settings(
             monkeypatch,
@@ -78,9 +78,11 @@ def test_redis_url_puts_both_caches_on_redis_in_every_settings_module(monkeypatc
         } == {
             "default": "RedisCache",
             "recherche": "RedisCache",
+            "pages": "RedisCache",
         }
         assert configured["default"]["LOCATION"] == "redis://cache.example:6379/0"
         assert configured["recherche"]["LOCATION"] == "redis://lru.example:6379/0"
+        assert configured["pages"]["LOCATION"] == "redis://lru.example:6379/0"
 
     one = import_settings(monkeypatch, PRODUCTION, REDIS_URL="redis://cache.example:6379/0").CACHES
     assert one["recherche"]["LOCATION"] == one["default"]["LOCATION"]

@@ -3,62 +3,17 @@ started as a process of its own on the test database, it answers a page and a se
 PostgreSQL, whose test database another process can open."""
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.parse
-import urllib.request
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from tests.browser import browser_db
 from tests.factories import GuidePageFactory, build_site_tree
+from tests.servers import GUNICORN, ROOT, database_url, free_port, get, wait_for
 
 # Committed data another process can read; the database as migrations left it given back
 # afterwards, as the browser tests have it (``browser_db``).
 pytestmark = [pytest.mark.postgresql, browser_db]
-
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url():
-    """The test database, as ``DATABASE_URL`` names it (a Unix socket's folder as the host)."""
-    database = connection.settings_dict
-    host = urllib.parse.quote(database["HOST"] or "", safe="")
-    user = urllib.parse.quote(database["USER"] or "", safe="")
-    port = f":{database['PORT']}" if database["PORT"] else ""
-    return f"postgresql://{user}@{host}{port}/{database['NAME']}"
-
-
-def get(port, path):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}{path}", headers={"Host": "localhost"}
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, dict(response.headers), response.read().decode()
-
-
-def wait_for(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(process.stdout.read())
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("gunicorn did not start listening")
 
 
 @pytest.fixture

@@ -1,0 +1,162 @@
+"""Public pages served to anonymous visitors from a shared cache (``settings.CACHES["pages"]``).
+
+Wagtail 8 has no page cache of its own and wagtail-cache does not support it yet, so the site
+owns this piece, on Django's public cache API. A page is kept when all of these hold:
+
+- the request is an anonymous GET: no cookie but the CSRF and language ones (a session, a
+  flash message: the visitor is served fresh), no ``Authorization``;
+- the response is a Wagtail page (``wagtail_serve`` routes), 200, sets no cookie (a page
+  with a form sets the CSRF cookie its token goes with: the workshop pages) and has no
+  ``Cache-Control`` of its own (personal pages say ``private, no-store``).
+
+Kept pages are keyed on the site's address and path with query, and on a *generation* of the
+content, replaced whenever anything published changes (``purge``): every kept page is then
+out of date at once, in every process, and an edit shows at the next request. A page that
+shows workshops' free seats (``{% page_cache_depends "places" %}``) also remembers the seats'
+generation, replaced on each registration, and is rendered again when it moved on.
+
+Those pages tell a reverse proxy or CDN it may keep them ``FRONTEND_CACHE_SECONDS``
+(``s-maxage``; 0 unless Wagtail's front-end cache invalidation is set up), and browsers to
+check each time (``max-age=0``). Responses to signed-in visitors are ``private``.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+CONTENU, PLACES = "contenu", "places"
+WAGTAIL_ROUTES = {"wagtail_serve", "wagtail_serve_routes"}
+
+
+def generation_key(name):
+    return f"page-cache:generation:{name}"
+
+
+def purge(*names):
+    """Every kept page showing ``names`` (all: ``CONTENU``) is out of date, now and again when
+    the transaction commits (a page rendered in between read the content from before). A new
+    value, never an increment: an evicted generation cannot bring old pages back."""
+    names = names or (CONTENU,)
+
+    def replace():
+        try:
+            caches["default"].set_many(
+                {generation_key(name): time.time_ns() for name in names}, None
+            )
+        except Exception:  # the cache server is down: nothing is served from it either
+            logger.exception("Page cache not purged")
+
+    replace()
+    transaction.on_commit(replace)
+
+
+def forget_pages(**kwargs):
+    """``purge()`` as a signal receiver."""
+    purge(CONTENU)
+
+
+def forget_seats(**kwargs):
+    purge(PLACES)
+
+
+def depends(request, name):
+    """Called while a page renders: it shows what generation ``name`` follows."""
+    dependencies = getattr(request, "page_cache_depends", None)
+    if dependencies is not None:
+        dependencies.add(name)
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.allowed_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+    def __call__(self, request):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return self.get_response(request)
+        if not self.anonymous_get(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                patch_cache_control(response, private=True)
+            return response
+        try:
+            generations, kept = self.lookup(request)
+        except Exception:  # a cache server down costs a rendering, never an error
+            logger.exception("Page cache not read")
+            return self.get_response(request)
+        if kept is not None:
+            return self.replay(kept)
+        request.page_cache_depends = set()
+        response = self.get_response(request)
+        if self.storable(request, response):
+            self.store(request, response, generations)
+        return response
+
+    def anonymous_get(self, request):
+        return (
+            request.method == "GET"
+            and set(request.COOKIES) <= self.allowed_cookies
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    def key(self, request, generations):
+        address = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"page-cache:{generations.get(generation_key(CONTENU))}:{digest}"
+
+    def lookup(self, request):
+        keys = [generation_key(name) for name in (CONTENU, PLACES)]
+        generations = caches["default"].get_many(keys)
+        if len(generations) < len(keys):  # first use, or the cache was emptied
+            for key in keys:
+                caches["default"].add(key, time.time_ns(), None)
+            generations = caches["default"].get_many(keys)
+        kept = caches["pages"].get(self.key(request, generations))
+        if kept is not None and kept["places"] not in (
+            None,
+            generations.get(generation_key(PLACES)),
+        ):
+            kept = None  # the free seats it shows have changed
+        return generations, kept
+
+    def storable(self, request, response):
+        match = request.resolver_match
+        return (
+            match is not None
+            and match.url_name in WAGTAIL_ROUTES
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cache-Control" not in response
+        )
+
+    def store(self, request, response, generations):
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
+        )
+        shows_seats = PLACES in request.page_cache_depends
+        places = generations.get(generation_key(PLACES)) if shows_seats else None
+        kept = {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": dict(response.headers),
+            "places": places,
+        }
+        try:
+            caches["pages"].set(self.key(request, generations), kept, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("Page cache not written")
+
+    def replay(self, kept):
+        response = HttpResponse(kept["content"], status=kept["status"])
+        for name, value in kept["headers"].items():
+            response[name] = value
+        return response
