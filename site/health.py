@@ -2,7 +2,8 @@
 
 Each part the site needs is tried for real: every database (a query), every cache (a value
 written, read back and removed), the public and the private file storage (a small file
-written and deleted). All answer: 200 and ``{"status": "ok", …}``; one fails: 503, so the
+written and deleted: on the local disk, or in the two S3 buckets; documents are in one of
+the two, see STORAGES). All answer: 200 and ``{"status": "ok", …}``; one fails: 503, so the
 load balancer sends no one to this process. The answer names the parts and whether each
 works, never an error message (the error goes to the log), and is never cached.
 """
@@ -17,8 +18,6 @@ from django.core.files.storage import storages
 from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-
-from fiches.models.fiches import private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ def checks():
     found = {f"database:{alias}": (check_database, alias) for alias in connections}
     found.update({f"cache:{alias}": (check_cache, alias) for alias in caches})
     found["storage:public"] = (check_storage, storages["default"])
-    found["storage:private"] = (check_storage, private_storage)
+    found["storage:private"] = (check_storage, storages["private"])
     return found
 
 
