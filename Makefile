@@ -56,12 +56,15 @@ test: lint compiled-messages chromium redis-server
 
 test-sqlite: compiled-messages
 	@echo "== Tests on SQLite"
-	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql and not redis" -n 2 --dist load
+	$(TEST_SETTINGS) DATABASE_URL= $(BIN)/pytest -m "not postgresql and not redis and not s3" \
+		-n 2 --dist load
 
+# The PostgreSQL pass also gets a throwaway Redis and a throwaway S3 server (moto, installed
+# with the dev dependencies), for the tests marked `redis` and `s3`.
 test-postgresql: compiled-messages
 	@echo "== Tests on PostgreSQL"
 	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres scripts/with-redis \
-		$(BIN)/pytest -n 2 --dist load
+		scripts/with-s3 $(BIN)/pytest -n 2 --dist load
 
 lint: install
 	$(BIN)/ruff check .

@@ -3,7 +3,8 @@ this server process can, for a load balancer.
 
 Each part is tried for real: every database (a query), every cache (a value written, read
 back and removed), the public and the private file storage (a small file written and
-deleted); ``/sante/`` adds the background work: no task waiting for the worker for long, no
+deleted: on the local disk, or in the two S3 buckets; documents are in one of the two, see
+STORAGES); ``/sante/`` adds the background work: no task waiting for the worker for long, no
 e-mail waiting for the mail server for long or given up lately. All answer: 200 and
 ``{"status": "ok", …}``; one fails: 503. A stopped worker or mail server fails ``/sante/``
 only, so that the load balancer keeps the web processes that still serve pages. The answer
@@ -27,7 +28,6 @@ from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from fiches.models.fiches import private_storage
 from outbox.models import Email
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def server_checks():
     found = {f"database:{alias}": (check_database, alias) for alias in connections}
     found.update({f"cache:{alias}": (check_cache, alias) for alias in caches})
     found["storage:public"] = (check_storage, storages["default"])
-    found["storage:private"] = (check_storage, private_storage)
+    found["storage:private"] = (check_storage, storages["private"])
     return found
 
 

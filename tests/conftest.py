@@ -23,6 +23,8 @@ def pytest_runtest_setup(item):
         pytest.fail("this test needs PostgreSQL: run it in the PostgreSQL pass of `make test`")
     if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
         pytest.fail("this test needs Redis: run it in the PostgreSQL pass of `make test`")
+    if item.get_closest_marker("s3") and not os.environ.get("ENTRAIDE_TEST_S3_ENDPOINT"):
+        pytest.fail("this test needs an S3 server: run it in the PostgreSQL pass of `make test`")
 
 
 @pytest.fixture(scope="session", autouse=True)

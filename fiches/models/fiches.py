@@ -1,10 +1,8 @@
 """Fiches pratiques: what a member structure learnt, published after moderation."""
 
-import os
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, OuterRef, Sum
 from django.urls import reverse
@@ -23,24 +21,12 @@ from .. import rendering
 WORKFLOW_NAME = "Modération des fiches"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Contributors' files live in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and the static root:
-    no URL serves them, only the counting view, after its permission checks. The setting is
-    read each time the storage is used, so a test or a deployment can move it."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL: link to the attachment's view instead.")
-
-
-private_storage = PrivateStorage()
+def private_storage():
+    """Contributors' files: the storage named "private" in STORAGES (ressources.storage), on the
+    local disk or in a private bucket. No URL serves them, only the counting view, after its
+    permission checks. A callable, so that settings choose it and migrations do not record
+    it."""
+    return storages["private"]
 
 
 class FichePage(RessourcePage):

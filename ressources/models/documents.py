@@ -1,3 +1,4 @@
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
@@ -6,9 +7,19 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
 
+def document_storage():
+    """The storage named "documents" in STORAGES: MEDIA_ROOT on the local disk, the private
+    bucket on S3. Documents are only sent by views that check their collection's
+    restrictions (/telecharger/, Wagtail's /documents/), never from a public URL."""
+    return storages["documents"]
+
+
 class RessourceDocument(AbstractDocument):
     """A Wagtail document that knows how many times it was downloaded from the public site."""
 
+    file = models.FileField(
+        upload_to="documents", verbose_name=_("fichier"), storage=document_storage
+    )
     download_count = models.PositiveIntegerField(_("téléchargements"), default=0, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables are read in env.py."""
 
 import dj_database_url
+from botocore.config import Config
 
 from . import env
 
@@ -170,8 +171,60 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT
 # Files contributors attach to their fiches: never under MEDIA_ROOT, served only by a view.
 PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
-STORAGES = {
+
+
+# Three named storages: "default" for public media (Wagtail's images and renditions), "private"
+# for contributors' attachments (fiches.models.fiches.private_storage), "documents" for
+# Wagtail's documents (ressources.models.documents.document_storage); the last two only ever
+# sent by a view that checks who asks. On the local disk, or on S3 when its variables are set.
+DISK_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "ressources.storage.PrivateFileSystemStorage"},
+    # In MEDIA_ROOT/documents/, where they always were: no URL pattern serves that folder.
+    "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+}
+
+
+def s3_storages(*, endpoint_url, region, access_key, secret_key, public_bucket, private_bucket):
+    """The same storages on S3-compatible object storage: public media in ``public_bucket``,
+    readable by anyone at a permanent URL; attachments and documents in ``private_bucket``,
+    each object private, streamed by the checking views (ressources.storage)."""
+    connection = {
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        "access_key": access_key,
+        "secret_key": secret_key,
+        # Two files of one name get two objects (Django's suffix), never one over the other.
+        "file_overwrite": False,
+        # A download over 2 MB waits on disk, not in the process's memory.
+        "max_memory_size": 2 * 1024 * 1024,
+        # An unreachable or stuck server fails within seconds: /sante/ answers 503, an upload
+        # an error, instead of holding a server process for minutes.
+        "client_config": Config(
+            connect_timeout=2,
+            read_timeout=5,
+            retries={"mode": "standard", "total_max_attempts": 2},
+        ),
+    }
+    private = {
+        "BACKEND": "ressources.storage.PrivateS3Storage",
+        "OPTIONS": {**connection, "bucket_name": private_bucket, "default_acl": "private"},
+    }
+    public = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **connection,
+            "bucket_name": public_bucket,
+            "default_acl": "public-read",
+            "querystring_auth": False,  # plain, lasting URLs: pages link to them
+        },
+    }
+    return {"default": public, "private": private, "documents": private}
+
+
+s3 = env.s3()
+STORAGES = {
+    **(s3_storages(**s3) if s3 else DISK_STORAGES),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

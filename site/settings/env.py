@@ -79,3 +79,46 @@ ELASTICSEARCH_URL = get("ELASTICSEARCH_URL")
 MEDIA_ROOT = Path(get("MEDIA_ROOT", VAR_DIR / "media"))
 STATIC_ROOT = Path(get("STATIC_ROOT", VAR_DIR / "static"))
 PRIVATE_MEDIA_ROOT = Path(get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+
+# Files on S3-compatible object storage (Scaleway, OVH, Clever Cloud's Cellar, MinIO…): all of
+# these variables, or none (files on the local disk); each gives one argument of
+# base.s3_storages.
+S3_VARIABLES = {
+    "S3_ENDPOINT_URL": "endpoint_url",
+    "S3_REGION": "region",
+    "S3_ACCESS_KEY_ID": "access_key",
+    "S3_SECRET_ACCESS_KEY": "secret_key",
+    "S3_PUBLIC_BUCKET": "public_bucket",
+    "S3_PRIVATE_BUCKET": "private_bucket",
+}
+
+
+def s3():
+    """The S3 variables' values by argument of base.s3_storages, or None when none is set.
+    Some set and not the others, an endpoint that is not an address, or one bucket for both:
+    a start-up error that names what to fix, never files quietly written to the local disk."""
+    values = {name: get(name) for name in S3_VARIABLES}
+    if not any(values.values()):
+        return None
+    missing = [name for name, value in values.items() if not value]
+    if missing:
+        raise ImproperlyConfigured(
+            f"Files on S3 need every one of {', '.join(S3_VARIABLES)}; "
+            f"missing: {', '.join(missing)}. Set them all, or none for the local disk."
+        )
+    try:
+        endpoint = urlsplit(values["S3_ENDPOINT_URL"].strip())
+        valid = endpoint.scheme in {"http", "https"} and endpoint.hostname and endpoint.port != 0
+    except ValueError:  # an unclosed [IPv6] or a port that is not a number
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(
+            "The environment variable S3_ENDPOINT_URL must be the storage's address, such as "
+            f"https://s3.fr-par.scw.cloud; it is {values['S3_ENDPOINT_URL']!r}."
+        )
+    if values["S3_PUBLIC_BUCKET"] == values["S3_PRIVATE_BUCKET"]:
+        raise ImproperlyConfigured(
+            "S3_PUBLIC_BUCKET and S3_PRIVATE_BUCKET must be two different buckets: everything "
+            "in the public one can be read by anyone."
+        )
+    return {argument: values[name] for name, argument in S3_VARIABLES.items()}

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from entraide.settings import env
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = "entraide.settings.production"
 BASE = "entraide.settings.base"
@@ -19,7 +21,11 @@ REQUIRED_IN_PRODUCTION = {
 }
 # The servers `make test` may have started for other tests: a settings module is read here
 # with the defaults of a machine that has none, unless a test gives them.
-SERVERS = {"REDIS_URL": None, "REDIS_CACHE_URL": None}
+SERVERS = {
+    "REDIS_URL": None,
+    "REDIS_CACHE_URL": None,
+    **dict.fromkeys(env.S3_VARIABLES),
+}
 
 
 def production_env(tmp_path, **overrides):

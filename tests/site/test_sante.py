@@ -8,9 +8,9 @@ import logging.config
 import pytest
 import sentry_sdk
 from django.core.cache import caches
+from django.core.files.storage import storages
 from django.db import connections
 
-from fiches.models.fiches import private_storage
 from tests.site.helpers import import_settings
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def failing(*args, **kwargs):
     "part, target, method",
     [
         ("cache:recherche", lambda: caches["recherche"], "set"),
-        ("storage:private", lambda: private_storage, "save"),
+        ("storage:private", lambda: storages["private"], "save"),
         ("database:default", lambda: connections["default"], "cursor"),
     ],
 )
