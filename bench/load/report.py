@@ -91,9 +91,10 @@ def print_checks(checks):
     print("\n== After the load")
     print(f"   task worker: {checks['worker']}")
     for atelier in checks["ateliers"]:
+        full = " (full)" if atelier["confirmees"] >= atelier["capacite"] else ""
         print(
             f"   {atelier['url']}: {atelier['confirmees']} confirmed / {atelier['capacite']} "
-            f"seats, {atelier['attente']} waiting"
+            f"seats{full}, {atelier['attente']} waiting"
         )
     print(f"   overbooked workshops: {len(checks['overbooked'])}")
     print(

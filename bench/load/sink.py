@@ -74,5 +74,6 @@ class Sink:
 
     def keep(self, recipients, data):
         message = email.message_from_bytes(data, policy=email.policy.default)
+        subject = " ".join(str(message["subject"]).split())  # unfolded
         with self.lock:
-            self.messages.append({"to": list(recipients), "subject": str(message["subject"])})
+            self.messages.append({"to": list(recipients), "subject": subject})
