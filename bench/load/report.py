@@ -109,6 +109,8 @@ def print_checks(checks):
         print(f"   DUPLICATE {count}× {email}")
     for email in checks["missing"][:FAILURES_SHOWN]:
         print(f"   MISSING {email}")
+    for email in checks["unexpected"][:FAILURES_SHOWN]:
+        print(f"   E-MAIL TO AN ADDRESS NOT REGISTERED {email}")
 
 
 def passed(result):
@@ -120,4 +122,5 @@ def passed(result):
         or checks["lost"]
         or checks["duplicates"]
         or checks["missing"]
+        or checks["unexpected"]
     )

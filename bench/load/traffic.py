@@ -53,7 +53,8 @@ class Visitor:
         except (OSError, http.client.HTTPException) as exception:
             self.connection.close()
             error = f"{type(exception).__name__}: {exception}"
-        self.samples.append((kind, time.time(), time.perf_counter() - started, error, path))
+        request = f"{method} {path}"
+        self.samples.append((kind, time.time(), time.perf_counter() - started, error, request))
         return None if error else (response, content)
 
     def recherche(self):
@@ -80,7 +81,7 @@ class Visitor:
         cookies = [CSRF_COOKIE.match(value) for value in response.headers.get_all("Set-Cookie", [])]
         cookie = next((match.group(1) for match in cookies if match), None)
         if token is None or cookie is None:
-            self.samples.append(("inscription", time.time(), 0.0, "no CSRF token", path))
+            self.samples.append(("inscription", time.time(), 0.0, "no CSRF token", f"GET {path}"))
             return
         email = f"{self.name}-{len(self.registered)}@{EMAIL_DOMAIN}".lower()
         body = urllib.parse.urlencode(
