@@ -7,7 +7,7 @@ PORT ?= 8000
 INSTALLED := $(VENV)/.installed
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=entraide.settings.test
 
-.PHONY: install compiled-messages chromium redis-server run test test-sqlite test-postgresql lint format messages bench
+.PHONY: install compiled-messages chromium redis-server run test test-sqlite test-postgresql lint format messages bench bench-load
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,3 +84,10 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/render_pages.py
+
+# The load benchmark of issue 16 (bench/load/): a throwaway PostgreSQL and Redis, the demo, the
+# production server (gunicorn) under traffic, then no overbooking and every e-mail sent once.
+# About six minutes; never part of `make test`. Shorter:
+# `make bench-load BENCH_LOAD_ARGS="--duration 10 --clients 8,32"`.
+bench-load: compiled-messages redis-server
+	$(BIN)/python -m bench.load $(BENCH_LOAD_ARGS)

@@ -1,0 +1,1 @@
+"""The load benchmark of issue 16 (``python -m bench.load``; see __main__.py)."""
