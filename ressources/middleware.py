@@ -1,8 +1,13 @@
-"""Two middlewares that look at a request before any view reads it."""
+"""Middlewares that look at a request before any view reads it, and one that answers when a
+server the site shares is down."""
+
+import logging
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from . import emails
 
@@ -46,3 +51,24 @@ class EmailLinksMiddleware:
     def __call__(self, request):
         with emails.links_from(request):
             return self.get_response(request)
+
+
+class SharedServerDownMiddleware:
+    """The shared cache's server (Redis: rate limits, lockouts' counters) does not answer: a
+    clear « service momentanément indisponible » (503, retry in a minute) rather than an
+    error page, and nothing is recorded half-way (the request's transaction is rolled back
+    with the exception). /sante/ names the part that failed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RedisConnectionError | RedisTimeoutError):
+            return None
+        logging.getLogger(__name__).error("Shared cache server down", exc_info=exception)
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = "60"
+        return response

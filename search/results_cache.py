@@ -16,6 +16,7 @@ ends, and is otherwise kept its five minutes.
 
 import hashlib
 import json
+import logging
 import time
 
 from django.core.cache import caches
@@ -25,14 +26,36 @@ from django.utils import timezone
 
 from .models import Entree
 
+logger = logging.getLogger(__name__)
+
 CACHE = "recherche"  # the alias in settings.CACHES
 GENERATION_KEY = "recherche:generation"
 TIMEOUT = 300  # seconds
 
 
+class Unfailing:
+    """The search cache, whose server being down only costs a search done afresh: a read
+    finds nothing, a write is dropped, the error goes to the log."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def __getattr__(self, name):
+        method = getattr(self.cache, name)
+
+        def unfailing(*args, **kwargs):
+            try:
+                return method(*args, **kwargs)
+            except Exception:
+                logger.warning("Search cache unavailable (%s)", name, exc_info=True)
+                return None
+
+        return unfailing
+
+
 def cache():
     """Looked up at each use: a test that changes ``CACHES`` gets the new one."""
-    return caches[CACHE]
+    return Unfailing(caches[CACHE])
 
 
 def generation():

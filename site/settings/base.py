@@ -60,6 +60,7 @@ MIDDLEWARE = [
     # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
     "ressources.middleware.UploadSizeMiddleware",
     "ressources.middleware.EmailLinksMiddleware",
+    "ressources.middleware.SharedServerDownMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
