@@ -34,8 +34,9 @@ class Email(models.Model):
         FAILED = "failed", _("En échec")
 
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
-    subject = models.CharField(_("objet"), max_length=998)
-    from_email = models.CharField(_("expéditeur"), max_length=320)
+    # Text, not a bounded field: no subject or sender, however long, may stop an e-mail.
+    subject = models.TextField(_("objet"))
+    from_email = models.TextField(_("expéditeur"))
     to = models.JSONField(_("destinataires"), default=list)
     cc = models.JSONField(default=list)
     bcc = models.JSONField(default=list)

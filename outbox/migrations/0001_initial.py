@@ -17,8 +17,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
-                ('subject', models.CharField(max_length=998, verbose_name='objet')),
-                ('from_email', models.CharField(max_length=320, verbose_name='expéditeur')),
+                ('subject', models.TextField(verbose_name='objet')),
+                ('from_email', models.TextField(verbose_name='expéditeur')),
                 ('to', models.JSONField(default=list, verbose_name='destinataires')),
                 ('cc', models.JSONField(default=list)),
                 ('bcc', models.JSONField(default=list)),

@@ -1,6 +1,9 @@
 """Anonymous visitors get public pages from the shared cache; an edit shows at the next
 request; signed-in people, forms and personal pages are never served from it."""
 
+import http.server
+import threading
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -138,3 +141,39 @@ def test_a_cache_server_down_costs_a_rendering_never_an_error(client, guide, set
 
     assert client.get("/fr/ressources/statuts/").status_code == 200
     assert client.get("/fr/ressources/statuts/").status_code == 200
+
+
+class Proxy(http.server.BaseHTTPRequestHandler):
+    """A reverse proxy's purge endpoint: records what it is asked to forget."""
+
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        self.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def proxy(settings):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    Proxy.purged = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield Proxy.purged
+    server.shutdown()
+
+
+def test_publishing_purges_the_listing_and_the_home_page_from_a_reverse_proxy(guide, proxy):
+    publish_new_title(guide.specific)
+
+    assert {"/fr/", "/fr/ressources/"} <= set(proxy)
