@@ -64,7 +64,7 @@ test-sqlite: compiled-messages
 test-postgresql: compiled-messages
 	@echo "== Tests on PostgreSQL"
 	$(TEST_SETTINGS) ENTRAIDE_EXPECT_POSTGRESQL=1 scripts/with-postgres scripts/with-redis \
-		scripts/with-s3 $(BIN)/pytest -n 2 --dist load
+		scripts/with-s3 $(BIN)/pytest -m "not browser" -n 2 --dist load
 
 lint: install
 	$(BIN)/ruff check .

@@ -13,6 +13,14 @@ from tests.factories import build_site_tree
 POSTGRESQL = "django.db.backends.postgresql"
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium are marked ``browser``: they exercise the pages a visitor
+    sees, whatever the database, and run in the SQLite pass only (the Makefile)."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_runtest_setup(item):
     """Tests marked `postgresql` fail, never skip, when they run on another database
     (the root conftest.py checks that the PostgreSQL pass really runs on PostgreSQL)."""

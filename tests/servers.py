@@ -1,11 +1,14 @@
 """Processes of the site started by a test (gunicorn, the task worker) on the test database:
 committed data they can read (mark the test ``browser_db``), on PostgreSQL."""
 
+import os
 import socket
+import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
@@ -48,3 +51,33 @@ def wait_for(port, process, seconds=30):
         except OSError:
             time.sleep(0.2)
     raise AssertionError("gunicorn did not start listening")
+
+
+@contextmanager
+def gunicorn(**env):
+    """A gunicorn process of the site (site/gunicorn.py, one worker) on the test database,
+    ``env`` added to its environment; yields its port, stops it afterwards."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "entraide.settings.test",
+        "DATABASE_URL": database_url(),
+        "PORT": str(port),
+        "BIND_ADDRESS": "127.0.0.1",
+        "WEB_CONCURRENCY": "1",
+        **env,
+    }
+    process = subprocess.Popen(
+        [str(GUNICORN), "-c", "python:entraide.gunicorn", "entraide.wsgi"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(port, process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

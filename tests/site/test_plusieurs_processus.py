@@ -2,9 +2,7 @@
 (as two machines behind a load balancer) share the last seat of a workshop, a rate limit, a
 lockout and the kept pages with their purge."""
 
-import os
 import re
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -17,7 +15,7 @@ from evenements.models import Inscription
 from tests.browser import browser_db
 from tests.evenements.helpers import agenda_page, atelier, form_data, route_url
 from tests.factories import GuidePageFactory, UserFactory
-from tests.servers import GUNICORN, ROOT, database_url, free_port, wait_for
+from tests.servers import gunicorn
 from tests.site.test_redis import worker_urls
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.redis, browser_db]
@@ -40,37 +38,13 @@ def shared_redis():
 @pytest.fixture
 def two_servers(shared_redis):
     counters, results = shared_redis
-    ports, processes = [free_port(), free_port()], []
-    for port in ports:
-        environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "entraide.settings.test",
-            "DATABASE_URL": database_url(),
-            "ENTRAIDE_TEST_REDIS_URL": counters,
-            "ENTRAIDE_TEST_REDIS_CACHE_URL": results,
-            "PAGE_CACHE_SECONDS": "300",
-            "PORT": str(port),
-            "BIND_ADDRESS": "127.0.0.1",
-            "WEB_CONCURRENCY": "1",
-        }
-        processes.append(
-            subprocess.Popen(
-                [str(GUNICORN), "-c", "python:entraide.gunicorn", "entraide.wsgi"],
-                cwd=ROOT,
-                env=environment,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-        )
-    try:
-        for port, process in zip(ports, processes, strict=True):
-            wait_for(port, process)
-        yield [f"http://localhost:{port}" for port in ports]
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
+    shared = {
+        "ENTRAIDE_TEST_REDIS_URL": counters,
+        "ENTRAIDE_TEST_REDIS_CACHE_URL": results,
+        "PAGE_CACHE_SECONDS": "300",
+    }
+    with gunicorn(**shared) as one, gunicorn(**shared) as two:
+        yield [f"http://localhost:{port}" for port in (one, two)]
 
 
 def post_form(server, page, action, data):
