@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "search",
     "inventaire",
     "demo",
+    "donnees",
     "outbox",
     "django_tasks",
     "django_tasks_db",
