@@ -48,6 +48,14 @@ class HomePage(RoutablePageMixin, Page):
     def accueil(self, request):
         return self.render(request, context_overrides=self.home_context())
 
+    def get_cached_paths(self):
+        """What a reverse proxy keeps of this page: the page and its domaine routes, which
+        list every ressource (Wagtail's front-end cache purges them all with the page)."""
+        yield "/"
+        yield "/domaines/"
+        for slug in Domaine.objects.filter(locale=self.locale).values_list("slug", flat=True):
+            yield f"/domaines/{slug}/"
+
     def home_context(self):
         """The latest guides and modèles, the domaines; the next workshops come from their
         app's template tag (``{% prochains_ateliers %}``)."""

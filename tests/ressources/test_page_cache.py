@@ -176,4 +176,5 @@ def proxy(settings):
 def test_publishing_purges_the_listing_and_the_home_page_from_a_reverse_proxy(guide, proxy):
     publish_new_title(guide.specific)
 
-    assert {"/fr/", "/fr/ressources/"} <= set(proxy)
+    assert {"/fr/", "/fr/ressources/", "/fr/domaines/"} <= set(proxy)
+    assert any(path.startswith("/fr/domaines/") and path != "/fr/domaines/" for path in proxy)
