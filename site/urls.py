@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
         name="recherche_suggestions",
     ),
     path("comptes/", include("allauth.urls")),
+    path("", include("donnees.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
     path(
