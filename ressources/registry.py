@@ -71,6 +71,15 @@ class Registered:
         """The ``SearchEntry`` of this page, as it is published."""
         return SearchEntry(date=self.last_published_at or self.first_published_at)
 
+    def feed_description(self):
+        """The text of its item in the feeds (donnees.feeds): its chapô, which every
+        registered type has."""
+        return self.chapo
+
+    def feed_author(self):
+        """Who its feed item names as its author, or "" for the site itself."""
+        return ""
+
     @classmethod
     def downloads(cls):
         """For the inventory, a queryset of one value, the downloads of the files of the page

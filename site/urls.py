@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from donnees.sitemap import SitemapTraduit
 from ressources import admin_urls as ressources_admin_urls
 from ressources import views as ressources_views
 from ressources.routes import SERVE_PATTERN
@@ -20,7 +21,7 @@ urlpatterns = [
     path("admin/", include(ressources_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SitemapTraduit}}, name="sitemap"),
     path("sante/", sante, name="sante"),
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
     path(
@@ -45,6 +46,7 @@ urlpatterns += i18n_patterns(
         name="recherche_suggestions",
     ),
     path("comptes/", include("allauth.urls")),
+    path("", include("donnees.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
     path(

@@ -39,6 +39,12 @@ FUZZED = {
     "recherche_suggestions": ("q",),
     "structures": ("q", "page"),
     "sitemap": ("p",),
+    # The feeds and the OpenSearch description read no parameter: any is ignored.
+    "flux": (),
+    "flux_atom": (),
+    "flux_ressources": (),
+    "flux_ressources_atom": (),
+    "opensearch": (),
     "account_login": ("next",),
     "account_signup": ("next",),
     "account_reset_password": ("next",),
@@ -65,6 +71,10 @@ SET_ASIDE = {
     "structure": "a structure by slug, no query parameter",
     "structure_rejoindre": "POST only, log-in required",
     "telecharger": "a file by id, no query parameter",
+    "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
+    "flux_type_atom": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
+    "flux_domaine": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
+    "flux_domaine_atom": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
     "wagtail_serve": "every page type, fuzzed below",
     "wagtail_serve_routes": "the routes of the page types, fuzzed below",
 }
@@ -254,6 +264,11 @@ CONTENT_TYPES = {
     "evenements.AgendaPage:agenda_ics": "text/calendar",
     "evenements.AtelierPage:atelier_ics": "text/calendar",
     "sitemap": "application/xml",
+    "flux": "application/rss+xml",
+    "flux_atom": "application/atom+xml",
+    "flux_ressources": "application/rss+xml",
+    "flux_ressources_atom": "application/atom+xml",
+    "opensearch": "application/opensearchdescription+xml",
 }
 
 

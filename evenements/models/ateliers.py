@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -281,6 +282,24 @@ class AtelierPage(Registered, RoutablePageMixin, Page):
             "performer": [{"@type": "Person", "name": a.nom} for a in self.animateurs.all()],
             "organizer": {"@type": "Organization", "name": "Entraide"},
         }
+
+    def feed_description(self):
+        """Its chapô after when and where it takes place (never the visio link)."""
+        debut = self.debut.astimezone(calendrier.PARIS)
+        fin = self.fin.astimezone(calendrier.PARIS)
+        quand = _("Le %(jour)s, de %(debut)s à %(fin)s.") % {
+            "jour": date_format(debut, "DATE_FORMAT"),
+            "debut": time_format(debut, "TIME_FORMAT"),
+            "fin": time_format(fin, "TIME_FORMAT"),
+        }
+        lieu = " ".join(self.adresse.split())
+        if self.departement:
+            lieu = f"{lieu} ({self.departement})".strip()
+        if self.format == Format.DISTANCE:
+            lieu = str(_("En ligne"))
+        elif self.format == Format.HYBRIDE:
+            lieu = _("%(lieu)s et en ligne") % {"lieu": lieu}
+        return f"{quand} {lieu}\n\n{self.chapo}"
 
     @file_route("atelier.ics", name="atelier_ics")
     def atelier_ics(self, request):

@@ -93,6 +93,10 @@ class FichePage(RessourcePage):
             structure=structure.nom,
         )
 
+    def feed_author(self):
+        """The structure that wrote it (read with it: ``search_select_related``)."""
+        return self.structure.nom
+
     @classmethod
     def enrich_cards(cls, cards):
         """``structure_name`` on the fiches among ``cards``: read with their structure, or

@@ -1,0 +1,26 @@
+"""The feeds' addresses, under the language prefix: /fr/flux/, /fr/flux/atom/, and the same
+after ressources/, types/<type>/ or domaines/<slug>/."""
+
+from django.urls import path
+
+from . import feeds, views
+
+rss = feeds.DerniersContenus()
+atom = feeds.DerniersContenusAtom()
+
+urlpatterns = [
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("flux/", rss, name="flux"),
+    path("flux/atom/", atom, name="flux_atom"),
+    path("flux/ressources/", rss, {"type_key": feeds.RESSOURCES}, name="flux_ressources"),
+    path(
+        "flux/ressources/atom/",
+        atom,
+        {"type_key": feeds.RESSOURCES},
+        name="flux_ressources_atom",
+    ),
+    path("flux/types/<slug:type_key>/", rss, name="flux_type"),
+    path("flux/types/<slug:type_key>/atom/", atom, name="flux_type_atom"),
+    path("flux/domaines/<slug:slug>/", rss, name="flux_domaine"),
+    path("flux/domaines/<slug:slug>/atom/", atom, name="flux_domaine_atom"),
+]
