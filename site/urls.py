@@ -23,6 +23,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sante/", sante, name="sante"),
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
+    # Open data at language-neutral, stable addresses (donnees/urls.py).
+    path("", include("donnees.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
