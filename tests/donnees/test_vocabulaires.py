@@ -12,6 +12,8 @@ from rdflib.namespace import RDF, SKOS
 from wagtail.models import PageViewRestriction
 
 from donnees.vocabulaires import concept_uri, schema_uri
+from fiches.models import FichePage
+from fiches.services import get_or_create_fiche_index
 from ressources.models.taxonomy import Domaine
 from ressources.territoires import DEPARTEMENTS
 from tests import markup
@@ -21,6 +23,7 @@ from tests.factories import (
     domaine,
     public,
 )
+from tests.fiches.helpers import contributor, draft, published, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -244,18 +247,22 @@ def test_a_scheme_costs_the_same_queries_whatever_its_size(client):
 
 
 def test_only_terms_are_published_never_content(client, site_tree):
-    """The vocabularies read the classification only: no draft, no private page, no
-    structure's name ever shows in them."""
-    _home, index = site_tree
+    """The vocabularies read the classification only: no draft, no fiche in moderation, no
+    private page, no structure or registration ever shows in them."""
+    home, index = site_tree
     GuidePageFactory(parent=index, title="Brouillonzorg", live=False)
     private = GuidePageFactory(parent=index, title="Privezorg")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    StructureFactory(nom="Structurezorg", departement="69")
+    get_or_create_fiche_index(home)
+    author = contributor(email="zorg@asso.example")
+    structure = StructureFactory(nom="Structurezorg", membres=[author])
+    submit(draft(structure, author, title="Modérationzorg"), author)
+    assert not FichePage.objects.get(title="Modérationzorg").live
 
     urls = ["/vocabulaires/", *(f"/vocabulaires/{s}/" for s in SCHEMES)]
     urls += [f"/vocabulaires/{s}.jsonld" for s in SCHEMES]
     for url in urls:
-        assert "zorg" not in client.get(url).text
+        assert "zorg" not in client.get(url).text.lower()
 
 
 def head_links(response):
@@ -301,3 +308,16 @@ def test_a_domaine_page_and_a_structure_page_link_their_terms(client, site_tree)
         ("dcterms:type", str(concept_uri("types-structure", "scic"))),
         ("dcterms:spatial", str(concept_uri("territoires", "departement-2B"))),
     }
+
+
+def test_a_fiche_page_links_the_terms_it_uses(client, site_tree):
+    home, _index = site_tree
+    get_or_create_fiche_index(home)
+    author = contributor()
+    fiche = published(StructureFactory(membres=[author]), author)
+    rh = domaine("ressources-humaines")
+
+    links = head_links(client.get(fiche.url))
+
+    assert ("dcterms:subject", str(concept_uri("domaines", rh.translation_key))) in links
+    assert ("dcterms:educationLevel", str(concept_uri("niveaux", "debutant"))) in links
