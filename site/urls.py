@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SitemapTraduit}}, name="sitemap"),
     path("sante/", sante, name="sante"),
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
+    # Open vocabularies at language-neutral, stable addresses (donnees/vocabulaires_urls.py).
+    path("", include("donnees.vocabulaires_urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -49,6 +49,13 @@ FUZZED = {
     "account_signup": ("next",),
     "account_reset_password": ("next",),
     "wagtailcore_login": ("next",),
+    # The open vocabularies read no parameter: any is refused with a 400 (OTHER_STATUSES).
+    "vocabulaires": (),
+    "vocabulaires_fichier": (),
+    "vocabulaire": (),
+    "vocabulaire_fichier": (),
+    "vocabulaire_concept": (),
+    "vocabulaire_concept_fichier": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -98,12 +105,28 @@ PAGE_PARAMETERS = {
     "evenements.AtelierPage:verifiez": ("demande",),
 }
 ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
+# Arguments of the URL names above that take some.
+URL_ARGUMENTS = {
+    "vocabulaires_fichier": {"format": "jsonld"},
+    "vocabulaire": {"schema": "territoires"},
+    "vocabulaire_fichier": {"schema": "niveaux", "format": "ttl"},
+    "vocabulaire_concept": {"schema": "territoires", "identifiant": "departement-2A"},
+    "vocabulaire_concept_fichier": {
+        "schema": "niveaux",
+        "identifiant": "avance",
+        "format": "jsonld",
+    },
+}
 # The pages that read a query string get more examples than those that only receive one.
 EXAMPLES = {"recherche": 50, "recherche_suggestions": 30}
 LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
 # What a page may answer besides 200: Django's sitemap answers 404 for a page number it
 # does not have, as it should.
-OTHER_STATUSES = {"sitemap": {404}}
+OTHER_STATUSES = {
+    "sitemap": {404},
+    **dict.fromkeys(URL_ARGUMENTS, {400}),
+    "vocabulaires": {400},
+}
 
 
 @dataclass(frozen=True)
@@ -192,7 +215,7 @@ def page_urls(pages):
 
 
 def endpoint_url(site, key):
-    return site[key] if key in site else reverse(key)
+    return site[key] if key in site else reverse(key, kwargs=URL_ARGUMENTS.get(key))
 
 
 # What people type, paste or forge. Hypothesis picks a branch of ``one_of`` about as often as
@@ -269,6 +292,12 @@ CONTENT_TYPES = {
     "flux_ressources": "application/rss+xml",
     "flux_ressources_atom": "application/atom+xml",
     "opensearch": "application/opensearchdescription+xml",
+    "vocabulaires": "text/turtle",
+    "vocabulaires_fichier": "application/ld+json",
+    "vocabulaire": "text/turtle",
+    "vocabulaire_fichier": "text/turtle",
+    "vocabulaire_concept": "text/turtle",
+    "vocabulaire_concept_fichier": "application/ld+json",
 }
 
 
