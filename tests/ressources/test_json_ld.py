@@ -36,9 +36,7 @@ def get(client, url):
 
 def test_every_public_page_has_json_ld_with_its_breadcrumb_trail(client, subtests):
     site = corpus.build()
-    pages = [
-        page for slug, page in site.pages.items() if page.live and slug not in corpus.PRIVATE
-    ]
+    pages = [page for slug, page in site.pages.items() if page.live and slug not in corpus.PRIVATE]
     urls = [site.home.url, site.index.url, site.fiches.url, site.agenda.url]
     urls += [page.url for page in pages]
     fiche = next(page for page in pages if page.specific_class.__name__ == "FichePage")
