@@ -83,14 +83,18 @@ def _routable_subpath(request, page):
 
 
 def breadcrumbs(page):
+    """The live ancestors of ``page`` under the root, read once per page object: the HTML
+    trail and the JSON-LD one (``ressources.json_ld``) share them."""
     if not isinstance(page, Page):
         return []
-    return list(
-        page.get_ancestors()
-        .filter(depth__gt=1)
-        .live()
-        .only("title", "url_path", "locale_id", "depth", "path")
-    )
+    if not hasattr(page, "_entraide_breadcrumbs"):
+        page._entraide_breadcrumbs = list(
+            page.get_ancestors()
+            .filter(depth__gt=1)
+            .live()
+            .only("title", "url_path", "locale_id", "depth", "path")
+        )
+    return page._entraide_breadcrumbs
 
 
 def menu_pages(request):

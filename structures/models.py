@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ressources import json_ld
 from ressources.territoires import DEPARTEMENT_CHOICES
 
 from .annuaire import fold
@@ -122,6 +123,27 @@ class Structure(models.Model):
 
     def get_absolute_url(self):
         return reverse("structure", kwargs={"slug": self.slug})
+
+    def json_ld(self, request, context=True):
+        """schema.org: an Organization with what its public page shows (name, type,
+        département, website, presentation); never its members nor its identifiers, which the
+        page does not show either."""
+        data = {
+            "@type": "Organization",
+            "name": self.nom,
+            "url": json_ld.absolute(request, self.get_absolute_url()),
+            "keywords": str(self.get_type_structure_display()),
+            "address": {
+                "@type": "PostalAddress",
+                "addressRegion": str(self.get_departement_display()),
+                "addressCountry": "FR",
+            },
+        }
+        if self.site_web:
+            data["sameAs"] = self.site_web
+        if self.description:
+            data["description"] = self.description
+        return {"@context": json_ld.CONTEXT, **data} if context else data
 
     def clean(self):
         self.siret = compact(self.siret)

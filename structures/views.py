@@ -7,9 +7,12 @@ from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+
+from ressources import json_ld
 
 from . import adhesions, annuaire
 from .forms import AdhesionForm, StructureForm
@@ -33,6 +36,9 @@ def structure_list(request):
             "query": query,
             "structures": page,
             "elided_page_range": page.paginator.get_elided_page_range(page.number),
+            "json_ld": json_ld.breadcrumb_list(
+                request, json_ld.home_trail(request, (_("Structures"), reverse("structures")))
+            ),
         },
     )
 
@@ -51,6 +57,17 @@ def structure_detail(request, slug, form=None):
             "adhesion": adhesion,
             "form": form or AdhesionForm(),
             "sections": sections,
+            "json_ld": [
+                structure.json_ld(request),
+                json_ld.breadcrumb_list(
+                    request,
+                    json_ld.home_trail(
+                        request,
+                        (_("Structures"), reverse("structures")),
+                        (structure.nom, structure.get_absolute_url()),
+                    ),
+                ),
+            ],
         },
     )
 

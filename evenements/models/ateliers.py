@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ressources import json_ld
 from ressources.blocks import TEXT_FEATURES
 from ressources.listing import with_taxonomy_labels
 from ressources.models import Domaine
@@ -255,9 +256,9 @@ class AtelierPage(Registered, RoutablePageMixin, Page):
         context["situation"] = self.situation
         return context
 
-    def json_ld(self):
+    def json_ld(self, request=None):
         """The workshop as a schema.org Event, for search engines: never the visio link."""
-        url = self.full_url
+        url = json_ld.page_url(request, self) if request is not None else self.full_url
         lieux = []
         if self.format != Format.DISTANCE:
             adresse = {"@type": "PostalAddress", "streetAddress": self.adresse}
@@ -281,6 +282,7 @@ class AtelierPage(Registered, RoutablePageMixin, Page):
             "location": lieux,
             "performer": [{"@type": "Person", "name": a.nom} for a in self.animateurs.all()],
             "organizer": {"@type": "Organization", "name": "Entraide"},
+            "inLanguage": json_ld.language(),
         }
 
     def feed_description(self):

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Workflow
 from wagtail.search import index
 
+from ressources import json_ld
 from ressources.models import RessourcePage
 from ressources.registry import Followed, SearchEntry
 from structures.models import Structure
@@ -96,6 +97,11 @@ class FichePage(RessourcePage):
     def feed_author(self):
         """The structure that wrote it (read with it: ``search_select_related``)."""
         return self.structure.nom
+
+    def json_ld(self, request):
+        """schema.org: an Article by its structure (its public fields only)."""
+        data = json_ld.creative_work(request, self, "Article")
+        return data | {"author": self.structure.json_ld(request, context=False)}
 
     @classmethod
     def enrich_cards(cls, cards):

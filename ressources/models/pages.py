@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import listing
+from .. import json_ld, listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
@@ -67,13 +67,32 @@ class HomePage(RoutablePageMixin, Page):
             "derniers_modeles": listing.latest(ModelePage.live_in(self.locale), LATEST_ON_HOME),
         }
 
+    def json_ld(self, request):
+        """schema.org: the site, with its search (a WebSite and its SearchAction)."""
+        return json_ld.website(request, self)
+
+    def domaines_json_ld(self, request, domaine=None):
+        """schema.org for the domaines' pages (served here, not Wagtail pages): a listing and
+        its breadcrumb trail."""
+        trail = [(_("Domaines"), self.get_url(request) + self.reverse_subpage("domaines"))]
+        if domaine is not None:
+            url = self.get_url(request) + self.reverse_subpage(
+                "domaine", kwargs={"slug": domaine.slug}
+            )
+            trail.append((domaine.nom, url))
+        name, url = trail[-1]
+        description = domaine.description if domaine is not None else ""
+        listing_page = json_ld.listing_page(request, name, url, description)
+        trail = json_ld.home_trail(request, *trail)
+        return [listing_page, json_ld.breadcrumb_list(request, trail)]
+
     @path("domaines/")
     def domaines(self, request):
         domaines = listing.domaines_with_counts(RessourcePage.live_in(self.locale), self.locale)
         return self.render(
             request,
             template="ressources/domaine_index.html",
-            context_overrides={"domaines": domaines},
+            context_overrides={"domaines": domaines, "json_ld": self.domaines_json_ld(request)},
         )
 
     @path("domaines/<slug:slug>/")
@@ -83,6 +102,7 @@ class HomePage(RoutablePageMixin, Page):
             request, RessourcePage.live_in(self.locale), domaine=domaine
         )
         context["domaine"] = domaine
+        context["json_ld"] = self.domaines_json_ld(request, domaine)
         return self.render(
             request, template="ressources/domaine_page.html", context_overrides=context
         )
@@ -188,6 +208,18 @@ class GuidePage(RessourcePage):
         self.reading_time = self.compute_reading_time()
         return super().save(*args, **kwargs)
 
+    def json_ld(self, request):
+        """schema.org: a HowTo when the guide has numbered steps, else an Article."""
+        steps = json_ld.howto_steps(self.body)
+        if not steps:
+            return json_ld.creative_work(request, self, "Article") | {"author": json_ld.publisher()}
+        data = json_ld.creative_work(request, self, "HowTo")
+        return data | {
+            "author": json_ld.publisher(),
+            "step": steps,
+            "timeRequired": f"PT{self.reading_time}M",
+        }
+
     def compute_reading_time(self):
         texts = self.body.stream_block.get_searchable_content(self.body)
         words = sum(len(text.split()) for text in texts) + len(self.chapo.split())
@@ -250,6 +282,26 @@ class ModelePage(RessourcePage):
     @cached_property
     def fichiers_avec_documents(self):
         return list(self.fichiers.select_related("document"))
+
+    def json_ld(self, request):
+        """schema.org: a DigitalDocument, with its licence and the formats of its files."""
+        fichiers = [
+            {
+                "@type": "MediaObject",
+                "name": fichier.label,
+                "contentUrl": json_ld.absolute(request, fichier.document.url),
+                "encodingFormat": json_ld.encoding_format(fichier.document.filename),
+            }
+            for fichier in self.fichiers_avec_documents
+        ]
+        data = json_ld.creative_work(request, self, "DigitalDocument")
+        return data | {
+            "author": json_ld.publisher(),
+            "license": json_ld.licence(self.licence),
+            "version": json_ld.iso(self.version_date),
+            "encodingFormat": sorted({fichier["encodingFormat"] for fichier in fichiers}),
+            "associatedMedia": fichiers,
+        }
 
     @property
     def download_count(self):

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from .. import json_ld
+
 
 class SectionPage(Page):
     """A section of one language's site, right under its home page, once."""
@@ -18,3 +20,7 @@ class SectionPage(Page):
 
     class Meta:
         abstract = True
+
+    def json_ld(self, request):
+        """schema.org: a listing page (its items are described on their own pages)."""
+        return json_ld.collection_page(request, self, self.intro)

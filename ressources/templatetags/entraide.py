@@ -6,8 +6,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from .. import navigation, page_cache
+from .. import json_ld, navigation, page_cache
 
 register = template.Library()
 
@@ -71,8 +72,35 @@ def menu_pages(context):
 @register.filter
 def json_ld_script(data):
     """``data`` (a dict built in Python, e.g. ``AtelierPage.json_ld``) as a JSON-LD script
-    element, serialised as ``json_script`` does but with the type search engines read."""
+    element, serialised as ``json_script`` does but with the type search engines read; a list
+    of them as one element each."""
     if not data:
         return ""
+    if isinstance(data, list):
+        return mark_safe("\n".join(json_ld_script(item) for item in data))
     content = json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(content))
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context):
+    """The schema.org description of the Wagtail page being served (its type's ``json_ld``,
+    on the page's own address only: not on the routes it serves, as /proposer/) and its
+    BreadcrumbList, as JSON-LD script elements."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page):
+        return ""
+    blocks = []
+    if hasattr(page, "json_ld") and request.path == page.get_url(request):
+        blocks.append(page.json_ld(request))
+    blocks.append(json_ld.breadcrumb_list(request, json_ld.page_trail(request, page)))
+    return json_ld_script(blocks)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld_breadcrumbs(context, *names_and_urls):
+    """A BreadcrumbList for a page that is not a Wagtail page: the home page, then the
+    (name, url) pairs given in turn."""
+    request = context["request"]
+    trail = zip(names_and_urls[::2], names_and_urls[1::2], strict=True)
+    return json_ld_script(json_ld.breadcrumb_list(request, json_ld.home_trail(request, *trail)))
