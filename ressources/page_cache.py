@@ -21,16 +21,14 @@ check each time (``max-age=0``). Responses to signed-in visitors are ``private``
 """
 
 import hashlib
-import logging
-import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-logger = logging.getLogger(__name__)
+from . import shared_cache
+from .shared_cache import Unfailing
 
 CONTENU, PLACES = "contenu", "places"
 WAGTAIL_ROUTES = {"wagtail_serve", "wagtail_serve_routes"}
@@ -41,21 +39,11 @@ def generation_key(name):
 
 
 def purge(*names):
-    """Every kept page showing ``names`` (all: ``CONTENU``) is out of date, now and again when
-    the transaction commits (a page rendered in between read the content from before). A new
-    value, never an increment: an evicted generation cannot bring old pages back."""
+    """Every kept page showing ``names`` (all: ``CONTENU``) is out of date, now and when the
+    transaction commits (``shared_cache.replace``). The generations live in the counters'
+    cache, which never evicts."""
     names = names or (CONTENU,)
-
-    def replace():
-        try:
-            caches["default"].set_many(
-                {generation_key(name): time.time_ns() for name in names}, None
-            )
-        except Exception:  # the cache server is down: nothing is served from it either
-            logger.exception("Page cache not purged")
-
-    replace()
-    transaction.on_commit(replace)
+    shared_cache.replace(Unfailing(caches["default"]), [generation_key(name) for name in names])
 
 
 def forget_pages(**kwargs):
@@ -87,16 +75,12 @@ class PageCacheMiddleware:
             if "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response
-        try:
-            generations, kept = self.lookup(request)
-        except Exception:  # a cache server down costs a rendering, never an error
-            logger.exception("Page cache not read")
-            return self.get_response(request)
+        generations, kept = self.lookup(request)  # a cache server down finds nothing
         if kept is not None:
             return self.replay(kept)
         request.page_cache_depends = set()
         response = self.get_response(request)
-        if self.storable(request, response):
+        if generations is not None and self.storable(request, response):
             self.store(request, response, generations)
         return response
 
@@ -114,18 +98,14 @@ class PageCacheMiddleware:
 
     def lookup(self, request):
         keys = [generation_key(name) for name in (CONTENU, PLACES)]
-        generations = caches["default"].get_many(keys)
-        if len(generations) < len(keys):  # first use, or the cache was emptied
-            for key in keys:
-                caches["default"].add(key, time.time_ns(), None)
-            generations = caches["default"].get_many(keys)
-        kept = caches["pages"].get(self.key(request, generations))
-        if kept is not None and kept["places"] not in (
-            None,
-            generations.get(generation_key(PLACES)),
-        ):
+        found = shared_cache.generations(Unfailing(caches["default"]), keys)
+        if len(found) < len(keys):  # no generations to follow: neither read nor kept
+            return None, None
+        kept = Unfailing(caches["pages"]).get(self.key(request, found))
+        seats = found.get(generation_key(PLACES))
+        if kept is not None and kept["places"] not in (None, seats):
             kept = None  # the free seats it shows have changed
-        return generations, kept
+        return found, kept
 
     def storable(self, request, response):
         match = request.resolver_match
@@ -150,10 +130,8 @@ class PageCacheMiddleware:
             "headers": dict(response.headers),
             "places": places,
         }
-        try:
-            caches["pages"].set(self.key(request, generations), kept, settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.exception("Page cache not written")
+        cache = Unfailing(caches["pages"])
+        cache.set(self.key(request, generations), kept, settings.PAGE_CACHE_SECONDS)
 
     def replay(self, kept):
         response = HttpResponse(kept["content"], status=kept["status"])

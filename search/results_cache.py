@@ -16,68 +16,41 @@ ends, and is otherwise kept its five minutes.
 
 import hashlib
 import json
-import logging
 import time
 
 from django.core.cache import caches
-from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from .models import Entree
+from ressources import shared_cache
+from ressources.shared_cache import Unfailing
 
-logger = logging.getLogger(__name__)
+from .models import Entree
 
 CACHE = "recherche"  # the alias in settings.CACHES
 GENERATION_KEY = "recherche:generation"
 TIMEOUT = 300  # seconds
 
 
-class Unfailing:
-    """The search cache, whose server being down only costs a search done afresh: a read
-    finds nothing, a write is dropped, the error goes to the log."""
-
-    def __init__(self, cache):
-        self.cache = cache
-
-    def __getattr__(self, name):
-        method = getattr(self.cache, name)
-
-        def unfailing(*args, **kwargs):
-            try:
-                return method(*args, **kwargs)
-            except Exception:
-                logger.warning("Search cache unavailable (%s)", name, exc_info=True)
-                return None
-
-        return unfailing
-
-
 def cache():
-    """Looked up at each use: a test that changes ``CACHES`` gets the new one."""
+    """Looked up at each use: a test that changes ``CACHES`` gets the new one. A server down
+    only costs a search done afresh (``ressources.shared_cache.Unfailing``)."""
     return Unfailing(caches[CACHE])
 
 
 def generation():
-    value = cache().get(GENERATION_KEY)
-    if value is None:
-        cache().add(GENERATION_KEY, time.time_ns(), None)
-        value = cache().get(GENERATION_KEY)
-    return value
+    return shared_cache.generations(cache(), [GENERATION_KEY]).get(GENERATION_KEY)
 
 
 def invalidate():
-    """Forget every kept result. A new value, never an increment: a cleared cache cannot
-    meet its old keys again."""
+    """Forget every kept result, now."""
     cache().set(GENERATION_KEY, time.time_ns(), None)
 
 
 def forget(**kwargs):
-    """Forget every kept result now, and again when the transaction that changes the content
-    commits: a search made in between still reads the content from before and keeps it under
-    the new generation. Also a signal receiver."""
-    invalidate()
-    transaction.on_commit(invalidate)
+    """Forget every kept result now and when the transaction commits
+    (``ressources.shared_cache.replace``). Also a signal receiver."""
+    shared_cache.replace(cache(), [GENERATION_KEY])
 
 
 def next_end(current_generation):
