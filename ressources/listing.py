@@ -8,7 +8,7 @@ models hand their querysets in: this module sits below them and imports none.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 from django.utils import translation
 
 from .filters import RessourceFilterSet
@@ -128,7 +128,9 @@ def related_ressources(page, candidates):
 
 def ressource_page_context(page, candidates):
     """A ressource's publics named in the active language, and its related ressources among
-    ``candidates``."""
+    ``candidates``. Its domaines and publics are read once here for everything the page shows
+    them in (labels, related ressources, the vocabulary links and JSON-LD of the head)."""
+    prefetch_related_objects([page], "domaines", "publics")
     with_taxonomy_labels([page])
     names = _names(Public)
     return {
