@@ -166,8 +166,11 @@ def served_page_types():
 
 
 def endpoints():
+    # An endpoint that reads no parameter only meets unknown ones: a few examples do.
     found = [
-        Endpoint(name, parameters, EXAMPLES.get(name, LISTING_EXAMPLES))
+        Endpoint(
+            name, parameters, EXAMPLES.get(name, LISTING_EXAMPLES if parameters else OTHER_EXAMPLES)
+        )
         for name, parameters in FUZZED.items()
     ]
     for model in served_page_types():
