@@ -20,6 +20,7 @@ from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
 from .sections import SectionPage
 from .taxonomy import Domaine, Niveau, Public
+from .verification import Verification
 
 WORDS_READ_PER_MINUTE = 200
 LATEST_ON_HOME = 6
@@ -180,7 +181,7 @@ class RessourcePage(Registered, Page):
         return context
 
 
-class GuidePage(RessourcePage):
+class GuidePage(Verification, RessourcePage):
     """A guide pratique: an editorial how-to."""
 
     body = StreamField(GuideBodyBlock(), verbose_name=_("contenu"))
@@ -193,6 +194,7 @@ class GuidePage(RessourcePage):
         + [FieldPanel("chapo"), FieldPanel("body")]
         + RessourcePage.classification_panels
         + [InlinePanel("ressources_liees", label=_("Ressources liées"), max_num=6)]
+        + Verification.verification_panels
     )
     search_fields = RessourcePage.search_fields + [index.SearchField("body")]
 
@@ -245,7 +247,7 @@ class RessourceLiee(Orderable):
             )
 
 
-class ModelePage(RessourcePage):
+class ModelePage(Verification, RessourcePage):
     """A modèle: a document to download and adapt (statuts, budget prévisionnel, fiche de poste)."""
 
     usage = RichTextField(_("à quoi sert ce modèle"), features=TEXT_FEATURES)
@@ -265,6 +267,7 @@ class ModelePage(RessourcePage):
             ),
         ]
         + RessourcePage.classification_panels
+        + Verification.verification_panels
     )
     search_fields = RessourcePage.search_fields + [
         index.SearchField("usage"),
