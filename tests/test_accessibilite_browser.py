@@ -151,6 +151,7 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "aucun résultat": "/fr/recherche/?q=photosynth%C3%A8se",
         "faute de frappe corrigée": "/fr/recherche/?q=budjet",
         "structures": "/fr/structures/",
+        "page d'information": "/fr/accessibilite/",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
         "connexion": "/fr/comptes/login/",
         "création de compte": "/fr/comptes/signup/",

@@ -19,6 +19,7 @@ from wagtail.models import get_page_models
 
 from evenements.filters import AtelierFilterSet
 from fiches.filters import FicheFilterSet
+from ressources import services
 from ressources.filters import RessourceFilterSet
 from search.moteur import Filters
 from tests.search import corpus
@@ -199,6 +200,9 @@ def site(module_transaction):
             "fiches.FichePage": contenu.pages["fiche-recrutement"],
             "evenements.AgendaPage": contenu.agenda,
             "evenements.AtelierPage": contenu.pages["atelier-statuts"],
+            "ressources.InformationPage": services.get_or_create_information(
+                contenu.home, slug="mentions-legales", title="Mentions légales", body="<p>…</p>"
+            ),
         }
         return page_urls(pages)
 

@@ -39,6 +39,7 @@ class HomePage(RoutablePageMixin, Page):
         "ressources.RessourceIndexPage",
         "fiches.FicheIndexPage",
         "evenements.AgendaPage",
+        "ressources.InformationPage",
     ]
 
     class Meta:
