@@ -52,6 +52,12 @@ def base_url(name, default=None):
     value = get(name, default)
     if value is None:
         return None
+    return origin(name, value)
+
+
+def origin(name, value):
+    """``value``, read from the variable ``name``, as ``scheme://host[:port]``, or a clear
+    message at start-up."""
     try:
         parts = urlsplit(value.strip())
         valid = (
@@ -68,6 +74,11 @@ def base_url(name, default=None):
             f"https://entraide.example.org (scheme and host, no path); it is {value!r}."
         )
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def get_origins(name):
+    """Sites' addresses separated by commas, each checked as ``base_url`` checks one."""
+    return [origin(name, value) for value in get_list(name)]
 
 
 def require_base_url(name):
