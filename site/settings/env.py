@@ -1,11 +1,15 @@
 """Every setting read from the environment, in one place."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+#: A host and port as an origin has them: no user, no space or punctuation that would end a
+#: header's value (the embeds' Content-Security-Policy lists origins).
+NETLOC = re.compile(r"([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]+)?", re.IGNORECASE)
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("ENTRAIDE_VAR_DIR") or BASE_DIR / "var")
 
@@ -63,6 +67,7 @@ def origin(name, value):
         valid = (
             parts.scheme in {"http", "https"}
             and parts.hostname
+            and NETLOC.fullmatch(parts.netloc)
             and parts.port != 0
             and not (parts.path.strip("/") or parts.query or parts.fragment)
         )
