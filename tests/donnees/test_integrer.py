@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -300,6 +301,17 @@ def test_the_builder_gives_the_snippet_to_paste_and_a_preview(client, contenus):
     _, soup = page(client, "/fr/integrer/?quoi=ressources&domaine=juridique-statuts&nombre=21")
     assert not soup.select("textarea")
     assert soup.select(".has-error")
+
+
+def test_the_open_data_page_section_leads_to_the_builder_and_the_feeds():
+    section = markup.soup(render_to_string("donnees/ouvertes/integrer.html")).section
+
+    assert section.h2.get_text() == "Sur votre site : ateliers et ressources"
+    assert {link["href"] for link in section.select("a")} == {
+        "/fr/integrer/",
+        "/fr/flux/types/atelier/",
+        "/fr/flux/ressources/",
+    }
 
 
 def luminance(colour):
