@@ -128,7 +128,7 @@ def test_the_workshops_embed_lists_the_next_public_ones_with_date_place_and_seat
     assert "de 18:00 à 20:00" in items[0] and "En ligne" in items[0]
     assert "Complet : liste d'attente" in items[0]
     assert "Rhône" in items[1] and "9 places libres" in items[1]
-    # Paris time, whatever the server's: 9:00 in Paris
+    # the hour set in Paris time, shown in Paris time
     assert "de 09:00 à 11:00" in items[2] and "75 – Paris ou en ligne" in items[2]
     assert soup.select_one(".suite a")["href"] == contenus["agenda"].url
     assert len(response.content) < 15_000
