@@ -1,9 +1,10 @@
-"""The feeds' addresses, under the language prefix: /fr/flux/, /fr/flux/atom/, and the same
-after ressources/, types/<type>/ or domaines/<slug>/."""
+"""Under the language prefix: the feeds (/fr/flux/, /fr/flux/atom/, and the same after
+ressources/, types/<type>/ or domaines/<slug>/), the pages partner sites frame
+(/fr/integrer/ateliers/, /fr/integrer/ressources/) and their snippet builder (/fr/integrer/)."""
 
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, integrer, integrer_constructeur, views
 
 rss = feeds.DerniersContenus()
 atom = feeds.DerniersContenusAtom()
@@ -23,4 +24,7 @@ urlpatterns = [
     path("flux/types/<slug:type_key>/atom/", atom, name="flux_type_atom"),
     path("flux/domaines/<slug:slug>/", rss, name="flux_domaine"),
     path("flux/domaines/<slug:slug>/atom/", atom, name="flux_domaine_atom"),
+    path("integrer/", integrer_constructeur.constructeur, name="integrer"),
+    path("integrer/ateliers/", integrer.ateliers, name="integrer_ateliers"),
+    path("integrer/ressources/", integrer.ressources, name="integrer_ressources"),
 ]

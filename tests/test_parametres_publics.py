@@ -46,6 +46,11 @@ FUZZED = {
     "flux_ressources": (),
     "flux_ressources_atom": (),
     "opensearch": (),
+    # The pages partner sites frame refuse any other parameter with a 400 (OTHER_STATUSES);
+    # their builder reads the same and marks a wrong value in its form.
+    "integrer": ("quoi", "departement", "domaine", "type", "nombre"),
+    "integrer_ateliers": ("departement", "domaine", "nombre"),
+    "integrer_ressources": ("domaine", "type", "nombre"),
     "account_login": ("next",),
     "account_signup": ("next",),
     "account_reset_password": ("next",),
@@ -118,8 +123,9 @@ URL_ARGUMENTS = {
         "format": "jsonld",
     },
 }
-# The pages that read a query string get more examples than those that only receive one.
-EXAMPLES = {"recherche": 50, "recherche_suggestions": 30}
+# The pages that read a query string get more examples than those that only receive one;
+# the snippet builder's values all go through Django's form fields.
+EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5}
 LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
 # What a page may answer besides 200: Django's sitemap answers 404 for a page number it
 # does not have, as it should.
@@ -127,6 +133,8 @@ OTHER_STATUSES = {
     "sitemap": {404},
     **dict.fromkeys(URL_ARGUMENTS, {400}),
     "vocabulaires": {400},
+    "integrer_ateliers": {400},
+    "integrer_ressources": {400},
 }
 
 

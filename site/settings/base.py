@@ -351,6 +351,12 @@ FRONTEND_CACHE_SECONDS = int(
     env.get("FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_PURGE_URL else 0)
 )
 
+# The pages partner sites frame (donnees/integrer.py): which sites may frame them (any when
+# empty: they show what anyone may read and hold no form), and how long browsers and proxies
+# may keep them (their free seats lag that much at most).
+INTEGRER_ORIGINES_AUTORISEES = env.get_origins("INTEGRER_ORIGINES_AUTORISEES")
+INTEGRER_CACHE_SECONDS = int(env.get("INTEGRER_CACHE_SECONDS", "300"))
+
 # Background work (django-tasks): at once, inside the request, unless TASKS_BACKEND=database,
 # where `manage.py db_worker` runs it (production.py makes that the default there).
 TASK_BACKENDS = {

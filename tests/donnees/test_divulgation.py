@@ -57,9 +57,17 @@ ADDRESSES = {
     "vocabulaire_concept_fichier": [
         {"schema": "niveaux", "identifiant": "avance", "format": "ttl"}
     ],
+    "integrer": [{}],
+    "integrer_ateliers": [{}],
+    "integrer_ressources": [{}],
 }
-# Addresses that are not named URL patterns of ``donnees``.
-OTHER_ADDRESSES = ["/sitemap.xml"]
+# Addresses that are not named URL patterns of ``donnees``, or the same with parameters.
+OTHER_ADDRESSES = [
+    "/sitemap.xml",
+    "/fr/integrer/ateliers/?nombre=20",
+    "/fr/integrer/ressources/?nombre=20",
+    "/fr/integrer/?quoi=ateliers&nombre=20",
+]
 
 
 def _secrets(site):
