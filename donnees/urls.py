@@ -1,15 +1,16 @@
 """The feeds' addresses, under the language prefix: /fr/flux/, /fr/flux/atom/, and the same
-after ressources/, types/<type>/ or domaines/<slug>/."""
+after ressources/, types/<type>/ or domaines/<slug>/; the page « Le réseau en chiffres »."""
 
 from django.urls import path
 
-from . import feeds, views
+from . import chiffres_views, feeds, views
 
 rss = feeds.DerniersContenus()
 atom = feeds.DerniersContenusAtom()
 
 urlpatterns = [
     path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("chiffres/", chiffres_views.page, name="chiffres"),
     path("flux/", rss, name="flux"),
     path("flux/atom/", atom, name="flux_atom"),
     path("flux/ressources/", rss, {"type_key": feeds.RESSOURCES}, name="flux_ressources"),

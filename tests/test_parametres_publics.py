@@ -56,6 +56,10 @@ FUZZED = {
     "vocabulaire_fichier": (),
     "vocabulaire_concept": (),
     "vocabulaire_concept_fichier": (),
+    # « Le réseau en chiffres » and its dataset read no parameter: any is refused with a 400.
+    "chiffres": (),
+    "chiffres_csv": (),
+    "chiffres_json": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -126,6 +130,9 @@ OTHER_STATUSES = {
     "sitemap": {404},
     **dict.fromkeys(URL_ARGUMENTS, {400}),
     "vocabulaires": {400},
+    "chiffres": {400},
+    "chiffres_csv": {400},
+    "chiffres_json": {400},
 }
 
 
@@ -301,6 +308,8 @@ CONTENT_TYPES = {
     "vocabulaire_fichier": "text/turtle",
     "vocabulaire_concept": "text/turtle",
     "vocabulaire_concept_fichier": "application/ld+json",
+    "chiffres_csv": "text/csv",
+    "chiffres_json": "application/json",
 }
 
 

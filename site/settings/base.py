@@ -351,6 +351,12 @@ FRONTEND_CACHE_SECONDS = int(
     env.get("FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_PURGE_URL else 0)
 )
 
+# « Le réseau en chiffres » (donnees/chiffres.py): a count of people or of structures below
+# this shows as « moins de 5 » (null and a flag in the dataset); the figures are kept this many
+# seconds in the "default" cache, and read again at once after a publication.
+DONNEES_SEUIL_MINIMAL = int(env.get("DONNEES_SEUIL_MINIMAL", "5"))
+DONNEES_CHIFFRES_CACHE_SECONDS = int(env.get("DONNEES_CHIFFRES_CACHE_SECONDS", "300"))
+
 # Background work (django-tasks): at once, inside the request, unless TASKS_BACKEND=database,
 # where `manage.py db_worker` runs it (production.py makes that the default there).
 TASK_BACKENDS = {
