@@ -1,10 +1,11 @@
 """« Le réseau en chiffres »: the page (/fr/chiffres/, /en/chiffres/) and its dataset
 (/donnees/chiffres.csv, /donnees/chiffres.json, in French at language-neutral addresses)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -68,14 +69,15 @@ def open_data(response):
 
 @require_safe
 def csv(request):
+    """The project's French CSV (``ressources.exports``), whole: a few hundred lines."""
     if refused := refuse_parameters(request):
         return refused
     rows = chiffres_jeu.lignes(figures_en_francais())
-    response = exports.csv_response(
-        "reseau-en-chiffres.csv",
-        chiffres_jeu.CHAMPS,
-        ([row[champ] for champ in chiffres_jeu.CHAMPS] for row in rows),
+    lines = exports.lines(
+        chiffres_jeu.CHAMPS, ([row[champ] for champ in chiffres_jeu.CHAMPS] for row in rows)
     )
+    response = HttpResponse("".join(lines).encode("utf-8"), content_type=exports.CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(False, "reseau-en-chiffres.csv")
     return open_data(response)
 
 

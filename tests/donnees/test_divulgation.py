@@ -57,6 +57,9 @@ ADDRESSES = {
     "vocabulaire_concept_fichier": [
         {"schema": "niveaux", "identifiant": "avance", "format": "ttl"}
     ],
+    "chiffres": [{}],
+    "chiffres_csv": [{}],
+    "chiffres_json": [{}],
 }
 # Addresses that are not named URL patterns of ``donnees``.
 OTHER_ADDRESSES = ["/sitemap.xml"]
