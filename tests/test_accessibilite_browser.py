@@ -153,6 +153,7 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "structures": "/fr/structures/",
         "page d'information": "/fr/accessibilite/",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
+        "le réseau en chiffres": "/fr/chiffres/",
         "connexion": "/fr/comptes/login/",
         "création de compte": "/fr/comptes/signup/",
         "mot de passe oublié": "/fr/comptes/password/reset/",

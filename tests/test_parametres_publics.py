@@ -62,6 +62,10 @@ FUZZED = {
     "vocabulaire_fichier": (),
     "vocabulaire_concept": (),
     "vocabulaire_concept_fichier": (),
+    # « Le réseau en chiffres » and its dataset read no parameter: any is refused with a 400.
+    "chiffres": (),
+    "chiffres_csv": (),
+    "chiffres_json": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -135,6 +139,9 @@ OTHER_STATUSES = {
     "vocabulaires": {400},
     "integrer_ateliers": {400},
     "integrer_ressources": {400},
+    "chiffres": {400},
+    "chiffres_csv": {400},
+    "chiffres_json": {400},
 }
 
 
@@ -313,6 +320,8 @@ CONTENT_TYPES = {
     "vocabulaire_fichier": "text/turtle",
     "vocabulaire_concept": "text/turtle",
     "vocabulaire_concept_fichier": "application/ld+json",
+    "chiffres_csv": "text/csv",
+    "chiffres_json": "application/json",
 }
 
 

@@ -356,6 +356,11 @@ FRONTEND_CACHE_SECONDS = int(
 # may keep them (their free seats lag that much at most).
 INTEGRER_ORIGINES_AUTORISEES = env.get_origins("INTEGRER_ORIGINES_AUTORISEES")
 INTEGRER_CACHE_SECONDS = int(env.get("INTEGRER_CACHE_SECONDS", "300"))
+# « Le réseau en chiffres » (donnees/chiffres.py): a count of people or of structures below
+# this shows as « moins de 5 » (null and a flag in the dataset); the figures are kept this many
+# seconds in the "default" cache, and read again at once after a publication.
+DONNEES_SEUIL_MINIMAL = int(env.get("DONNEES_SEUIL_MINIMAL", "5"))
+DONNEES_CHIFFRES_CACHE_SECONDS = int(env.get("DONNEES_CHIFFRES_CACHE_SECONDS", "300"))
 
 # Background work (django-tasks): at once, inside the request, unless TASKS_BACKEND=database,
 # where `manage.py db_worker` runs it (production.py makes that the default there).

@@ -60,6 +60,9 @@ ADDRESSES = {
     "integrer": [{}],
     "integrer_ateliers": [{}],
     "integrer_ressources": [{}],
+    "chiffres": [{}],
+    "chiffres_csv": [{}],
+    "chiffres_json": [{}],
 }
 # Addresses that are not named URL patterns of ``donnees``, or the same with parameters.
 OTHER_ADDRESSES = [
