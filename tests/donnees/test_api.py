@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.cache import caches
+from django.template.loader import render_to_string
 from django.urls import reverse
 from openapi_spec_validator import validate
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -261,6 +262,8 @@ def test_openapi_description_is_valid_and_documents_every_parameter(contenu, cli
     schema = description["components"]["schemas"]["fiches_FichePage"]["properties"]
     assert {"structure", "domaines", "publics", "chapo"} <= set(schema)
     assert reverse("api:pages:listing") in description["servers"][0]["url"] + "pages/"
+    section = render_to_string("donnees/ouvertes/api.html")  # for « Données ouvertes »
+    assert 'href="/api/v2/openapi.json"' in section
 
 
 def test_cors_for_get_only_and_a_limit_per_address(contenu, client, settings):

@@ -63,5 +63,5 @@ def test_a_list_runs_the_same_queries_for_3_and_12_items(site_tree, client, subt
     for name, url in URLS.items():
         with subtests.test(liste=name):
             count, total = queries(client, url)
-            assert count == with_3[name][0]
+            assert count == with_3[name][0] > 0
             assert total > with_3[name][1]
