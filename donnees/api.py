@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.fields import Field
@@ -164,21 +165,31 @@ class PagesPubliques(Publique, PagesAPIViewSet):
     }
     relations = {"locale": ["locale"]}
 
-    def get_base_queryset(self):
+    # A viewset answers one request: what it reads once (the view restrictions that
+    # ``.public()`` looks up, the parameters' terms), Wagtail asks for several times.
+    @cached_property
+    def pages_publiques(self):
         return Page.objects.live().public().type(*registered_types().values())
 
-    def get_queryset(self):
+    @cached_property
+    def pages_demandees(self):
         query = self.request.GET
         models = parametres.types_demandes(query.get("type", ""))
         if len(models) == 1:
             # The type's own queryset: its fields can be listed (``?fields=domaines``).
             queryset = models[0].objects.live().public()
         else:
-            queryset = self.get_base_queryset().type(*models)
+            queryset = self.pages_publiques.type(*models)
         if "locale" in query:
             queryset = queryset.filter(locale=parametres.locale_demandee(query["locale"]))
         queryset = parametres.FiltresPages.lire(query).appliquer(queryset, models)
         return queryset.order_by("-first_published_at", "-id")
+
+    def get_base_queryset(self):
+        return self.pages_publiques
+
+    def get_queryset(self):
+        return self.pages_demandees
 
     def relations_of(self, item):
         model = type(item)
@@ -212,8 +223,12 @@ class DocumentsPublics(Publique, DocumentsAPIViewSet):
     listing_default_fields = ["id", "type", "detail_url", "title", "download_url"]
     nested_default_fields = listing_default_fields
 
+    @cached_property
+    def documents(self):
+        return documents_publics()  # once per request: it reads the restrictions
+
     def get_queryset(self):
-        return documents_publics()
+        return self.documents
 
     def ordres(self, model):
         return ("title", "created_at", "id")
