@@ -205,11 +205,14 @@ def documents_publics():
     attachments (another model, ``PieceJointe``), nor a document of a restricted collection."""
     modeles = ModelePage.objects.live().public()
     ateliers = AtelierPage.objects.live().public()
-    offerts = Q(pk__in=ModeleFichier.objects.filter(modele__in=modeles).values("document")) | Q(
-        pk__in=AtelierDocument.objects.filter(atelier__in=ateliers)
+    # ``id``, not ``pk``: the search backends filter on the fields the models index.
+    de_modeles = ModeleFichier.objects.filter(modele__in=modeles).values("document")
+    d_ateliers = (
+        AtelierDocument.objects.filter(atelier__in=ateliers)
         .filter(Q(apres_atelier=False) | Q(atelier__fin__lte=timezone.now()))
         .values("document")
     )
+    offerts = Q(id__in=de_modeles) | Q(id__in=d_ateliers)
     documents = RessourceDocument.objects.filter(offerts)
     return documents.exclude(collection__in=collections_restreintes()).order_by("id")
 

@@ -78,6 +78,7 @@ def contenu(module_transaction):
         cache = DocumentFactory(title=SECRETS["collection"], collection=reservee)
         for document in (public, cache):
             ModeleFichier.objects.create(modele=modele, document=document)
+        site.caches = {"prive": prive, "moderation": en_moderation, "document": cache}
         return site, public
 
 
@@ -247,6 +248,14 @@ def test_no_draft_private_page_moderated_fiche_or_personal_data_ever_shows(conte
     for secret in SECRETS.values():
         assert secret.lower() not in answers.lower(), secret
     assert "salle-secrete" not in answers  # a workshop's visio link
+    site, _document = contenu
+    for url in (
+        f"{PAGES}{site.caches['prive'].pk}/",
+        f"{PAGES}{site.caches['moderation'].pk}/",
+        f"{PAGES}{site.index.pk}/",  # not a published type
+        f"{DOCUMENTS}{site.caches['document'].pk}/",
+    ):
+        assert get(client, url, status=404) == {"message": "Introuvable."}
 
 
 def test_openapi_description_is_valid_and_documents_every_parameter(contenu, client):
