@@ -22,6 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SitemapTraduit}}, name="sitemap"),
+    # The public API, versioned, language-neutral (donnees/api_urls.py).
+    path("api/v2/", include("donnees.api_urls")),
     path("sante/", sante, name="sante"),
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
     # Open vocabularies at language-neutral, stable addresses (donnees/vocabulaires_urls.py).

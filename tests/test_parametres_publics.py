@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
+from donnees.api import DocumentsPublics, PagesPubliques, StructuresPubliques
 from evenements.filters import AtelierFilterSet
 from fiches.filters import FicheFilterSet
 from ressources import services
@@ -66,6 +67,13 @@ FUZZED = {
     "chiffres": (),
     "chiffres_csv": (),
     "chiffres_json": (),
+    # The public API: its lists read their allow-listed parameters, anything else is refused
+    # with a 400 (OTHER_STATUSES); its root and description read none.
+    "api": (),
+    "api_openapi": (),
+    "api:pages:listing": tuple(sorted(PagesPubliques.parametres)),
+    "api:documents:listing": tuple(sorted(DocumentsPublics.parametres)),
+    "api:structures:listing": tuple(sorted(StructuresPubliques.parametres)),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -92,6 +100,9 @@ SET_ASIDE = {
     "flux_type_atom": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_domaine": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_domaine_atom": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
+    "api:pages:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
+    "api:documents:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
+    "api:structures:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
     "wagtail_serve": "every page type, fuzzed below",
     "wagtail_serve_routes": "the routes of the page types, fuzzed below",
 }
@@ -131,6 +142,8 @@ URL_ARGUMENTS = {
 # the snippet builder's values all go through Django's form fields.
 EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5}
 LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
+API_URLS = ("api", "api_openapi", "api:pages:listing", "api:documents:listing")
+API_URLS += ("api:structures:listing",)
 # What a page may answer besides 200: Django's sitemap answers 404 for a page number it
 # does not have, as it should.
 OTHER_STATUSES = {
@@ -142,6 +155,7 @@ OTHER_STATUSES = {
     "chiffres": {400},
     "chiffres_csv": {400},
     "chiffres_json": {400},
+    **dict.fromkeys(API_URLS, {400}),
 }
 
 
@@ -152,17 +166,20 @@ class Endpoint:
     examples: int
 
 
-def url_patterns(patterns=None, prefix=""):
-    """(route, name) of every URL pattern; Wagtail's admin as one."""
+def url_patterns(patterns=None, prefix="", namespace=""):
+    """(route, name) of every URL pattern, its name with its namespaces (``api:pages:listing``);
+    Wagtail's admin as one."""
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             if route == "admin/":
                 yield route, "admin"
             else:
-                yield from url_patterns(pattern.url_patterns, route)
+                inner = ":".join(filter(None, (namespace, pattern.namespace)))
+                yield from url_patterns(pattern.url_patterns, route, inner)
         elif isinstance(pattern, URLPattern):
-            yield route, pattern.name
+            name = pattern.name and ":".join(filter(None, (namespace, pattern.name)))
+            yield route, name
 
 
 def all_routes(model):
@@ -322,6 +339,7 @@ CONTENT_TYPES = {
     "vocabulaire_concept_fichier": "application/ld+json",
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
+    **dict.fromkeys(API_URLS, "application/json"),
 }
 
 

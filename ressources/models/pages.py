@@ -9,12 +9,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import json_ld, listing
+from .. import api, json_ld, listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
@@ -157,6 +158,16 @@ class RessourcePage(Registered, Page):
     ]
 
     search_facets = ("domaines", "publics")
+    # The public API (donnees.api): what its page shows, never a draft's (the page's row is
+    # the live version; drafts live in revisions).
+    api_fields = [
+        APIField("chapo"),
+        APIField("domaines", serializer=api.TaxonsField()),
+        APIField("publics", serializer=api.TaxonsField()),
+        APIField("niveau", serializer=api.niveau_field()),
+        APIField("last_published_at"),
+    ]
+    api_prefetch_related = {"domaines": ["domaines"], "publics": ["publics"]}
 
     base_form_class = ClassementDeLaLangueForm
     is_creatable = False
@@ -198,6 +209,7 @@ class GuidePage(Verification, RessourcePage):
         + Verification.verification_panels
     )
     search_fields = RessourcePage.search_fields + [index.SearchField("body")]
+    api_fields = RessourcePage.api_fields + [APIField("body"), APIField("reading_time")]
 
     template = "ressources/guide_page.html"
     type_key = "guide"
@@ -274,6 +286,14 @@ class ModelePage(Verification, RessourcePage):
         index.SearchField("usage"),
         index.SearchField("adaptation"),
     ]
+    api_fields = RessourcePage.api_fields + [
+        APIField("usage"),
+        APIField("adaptation"),
+        APIField("licence"),
+        APIField("version_date"),
+        APIField("fichiers", serializer=api.FichiersField()),
+    ]
+    api_prefetch_related = RessourcePage.api_prefetch_related | {"fichiers": ["fichiers__document"]}
 
     template = "ressources/modele_page.html"
     type_key = "modele"

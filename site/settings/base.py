@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "wagtail.api.v2",  # the public API (donnees.api), as Wagtail documents it
+    "rest_framework",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,10 +56,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers on /api/ only (CORS_URLS_REGEX), and preflight answers, before anything.
+    "corsheaders.middleware.CorsMiddleware",
     # Before sessions and everything else: a kept anonymous page is answered from here.
     "ressources.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except for the API's 404s (donnees/middleware.py).
+    "donnees.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before anything reads the body (CSRF, forms): an oversized upload is refused unread.
     "ressources.middleware.UploadSizeMiddleware",
@@ -310,6 +316,17 @@ LOCAL_CACHES = sized_caches(
     "entraide-pages",
 )
 RATELIMIT_USE_CACHE = "default"
+
+# The public API (donnees.api, /api/v2/): at most this many items per list, this many requests
+# per minute from one client address (django-ratelimit's notation), readable by any site's
+# scripts (GET only, never with the visitor's cookies).
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+API_RATE = "120/m"
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 
 
 def redis_caches(url, cache_url=None):
