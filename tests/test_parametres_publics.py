@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 
 import pytest
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -23,6 +23,7 @@ from fiches.filters import FicheFilterSet
 from ressources import services
 from ressources.filters import RessourceFilterSet
 from search.moteur import Filters
+from tests.adresses import url_patterns
 from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
@@ -164,22 +165,6 @@ class Endpoint:
     key: str
     parameters: tuple
     examples: int
-
-
-def url_patterns(patterns=None, prefix="", namespace=""):
-    """(route, name) of every URL pattern, its name with its namespaces (``api:pages:listing``);
-    Wagtail's admin as one."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            if route == "admin/":
-                yield route, "admin"
-            else:
-                inner = ":".join(filter(None, (namespace, pattern.namespace)))
-                yield from url_patterns(pattern.url_patterns, route, inner)
-        elif isinstance(pattern, URLPattern):
-            name = pattern.name and ":".join(filter(None, (namespace, pattern.name)))
-            yield route, name
 
 
 def all_routes(model):
@@ -409,7 +394,7 @@ def test_a_nul_byte_in_the_feeds_domaine_is_an_unknown_domaine(site, client):
 def test_every_public_get_endpoint_is_fuzzed_or_set_aside_for_a_reason(site):
     unlisted = [
         route
-        for route, name in url_patterns()
+        for route, name, _callback in url_patterns()
         if (name or route) not in FUZZED
         and (name or route) not in SET_ASIDE
         and re.sub(r"^[a-z]{2}/", "", route).split("/")[0] not in SET_ASIDE

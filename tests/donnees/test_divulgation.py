@@ -11,16 +11,18 @@ The addresses are taken from the URL configuration: an address served by ``donne
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from evenements.models import Inscription
 from fiches.models import FichePage
 from ressources.registry import registered_types
+from tests.adresses import url_patterns
 from tests.evenements import helpers as evenements_helpers
 from tests.factories import (
     AtelierPageFactory,
     GuidePageFactory,
+    ModelePageFactory,
     StructureFactory,
     UserFactory,
     in_days,
@@ -63,6 +65,15 @@ ADDRESSES = {
     "chiffres": [{}],
     "chiffres_csv": [{}],
     "chiffres_json": [{}],
+    "api": [{}],
+    "api_openapi": [{}],
+    "api:pages:listing": [{}],
+    "api:documents:listing": [{}],
+    "api:structures:listing": [{}],
+    # the public items of the API by id, read from its lists (``api_details``)
+    "api:pages:detail": [],
+    "api:documents:detail": [],
+    "api:structures:detail": [],
 }
 # Addresses that are not named URL patterns of ``donnees``, or the same with parameters.
 OTHER_ADDRESSES = [
@@ -70,6 +81,10 @@ OTHER_ADDRESSES = [
     "/fr/integrer/ateliers/?nombre=20",
     "/fr/integrer/ressources/?nombre=20",
     "/fr/integrer/?quoi=ateliers&nombre=20",
+    "/api/v2/pages/?fields=*&limit=100",
+    "/api/v2/pages/?type=fiche&fields=*&search=Tilleuls",
+    "/api/v2/documents/?fields=*",
+    "/api/v2/structures/?fields=*&limit=100",
 ]
 
 
@@ -95,6 +110,7 @@ def _secrets(site):
         prive = GuidePageFactory(parent=site.index, title=f"Réservé {SECRET} {kind}")
         PageViewRestriction.objects.create(page=prive, restriction_type=kind, password="x")
     AtelierPageFactory(parent=site.agenda, title=f"Atelier {SECRET}", brouillon=True)
+    ModelePageFactory(parent=site.index, title="Modèle public")  # with its file
     atelier = AtelierPageFactory(parent=site.agenda, title="Atelier public", debut=in_days(9))
     evenements_helpers.register(atelier, nom=f"Camille {SECRET}")
     evenements_helpers.past_registration(
@@ -120,6 +136,14 @@ def addresses():
     yield from OTHER_ADDRESSES
 
 
+def api_details(client):
+    """The address of every item the API's lists give."""
+    for endpoint in ("pages", "documents", "structures"):
+        listing = client.get(reverse(f"api:{endpoint}:listing"), {"limit": 100}).json()
+        for item in listing["items"]:
+            yield reverse(f"api:{endpoint}:detail", kwargs={"pk": item["id"]})
+
+
 @pytest.mark.parametrize("viewer", ["anonyme", "membre d'une autre structure"])
 def test_no_open_data_address_ever_shows_what_is_not_public(site, viewer):
     _contenu, autre = site
@@ -127,7 +151,7 @@ def test_no_open_data_address_ever_shows_what_is_not_public(site, viewer):
     if viewer != "anonyme":
         client.force_login(autre)
     read = []
-    for url in addresses():
+    for url in [*addresses(), *api_details(client)]:
         response = client.get(url)
         assert response.status_code == 200, url
         body = response.content.decode()
@@ -138,15 +162,11 @@ def test_no_open_data_address_ever_shows_what_is_not_public(site, viewer):
     assert any("Atelier public" in body for body in read)
 
 
-def _served_by_donnees(patterns=None, prefix=""):
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _served_by_donnees(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            module = getattr(pattern.callback, "__module__", "") or ""
-            if module.startswith("donnees") or route.lstrip("^").startswith("api/"):
-                yield pattern.name or route
+def _served_by_donnees():
+    for route, name, callback in url_patterns():
+        module = getattr(callback, "__module__", "") or ""
+        if module.startswith("donnees") or route.startswith("api/"):
+            yield name or route
 
 
 def test_every_open_data_address_is_read_by_the_disclosure_test():
