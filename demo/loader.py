@@ -44,10 +44,7 @@ def load(demo, *, hostname, port):
     guides = [ressources[entry.slug] for entry in demo.guides]
     modeles = [ressources[entry.slug] for entry in demo.modeles]
     set_dates(home, guides, modeles, translations)
-    create_each(
-        demo.informations,
-        lambda slug, fields: services.get_or_create_information(home, slug=slug, **fields),
-    )
+    load_informations(home, demo.informations)
     return site
 
 
@@ -58,6 +55,13 @@ def create_each(entries, create):
         with data_file(entry.path):
             created[entry.slug] = create(entry.slug, dict(entry.fields))
     return created
+
+
+def load_informations(home, informations):
+    def create(slug, fields):
+        return services.get_or_create_information(home, slug=slug, **fields)
+
+    return create_each(informations, create)
 
 
 def load_structures(structures):

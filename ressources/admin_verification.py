@@ -8,11 +8,12 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
 from .admin_access import editable_pages
+from .exports import CsvExportMixin
 from .models import RessourcePage
 from .verification import pages_a_revoir
 
 
-class PagesARevoirView(ReportView):
+class PagesARevoirView(CsvExportMixin, ReportView):
     page_title = _("Pages à revoir")
     header_icon = "time"
     index_url_name = "verification:pages_a_revoir"

@@ -51,6 +51,7 @@ def demo_pages():
     loader.load_modeles(index, modele)
     loader.load_guides(index, [entry for entry in demo.guides if entry.slug == GUIDE], fichiers)
     structures = loader.load_structures(demo.structures)
+    loader.load_informations(home, demo.informations)
     loader.load_fiches(get_or_create_fiche_index(home), demo.fiches, structures)
     agenda = get_or_create_agenda(home, **demo.sections["ateliers"])
     loader.load_ateliers(agenda, demo.ateliers, structures)

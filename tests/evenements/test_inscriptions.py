@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.core.validators import EmailValidator
 from django.utils import timezone
 
 from evenements.models import Inscription
@@ -248,7 +249,7 @@ def test_registrations_are_closed_after_the_deadline_when_cancelled_or_past(
     assert "consentement" not in input_values(page.content)
     assert explanation in markup.text(page.content)
     assert response.status_code == 200
-    assert explanation in markup.text(response.content)
+    assert str(explanation) in markup.text(response.content)
     assert not Inscription.objects.exists()
     assert mail.outbox == []
 
@@ -268,10 +269,8 @@ def test_registrations_elsewhere_replace_the_form_with_the_external_link(client,
 
 FORM_ERRORS = {
     "no consent": ({"consentement": None}, "Cochez cette case pour vous inscrire."),
-    "invalid e-mail": (
-        {"email": "camille.asso-quartier.example"},
-        "Saisissez une adresse de courriel valide.",
-    ),
+    # Django's message, as the installed apps' catalogues translate it
+    "invalid e-mail": ({"email": "camille.asso-quartier.example"}, EmailValidator.message),
     "robot": ({"site_internet": "https://spam.example"}, "Le formulaire n'a pas pu être envoyé."),
     "no name": ({"nom": ""}, "Champ requis."),
 }
@@ -285,7 +284,7 @@ def test_form_mistakes_are_explained_and_nothing_is_kept_but_what_was_typed(clie
     response = post_form(client, workshop, structure="La Recyclerie du Coin", **changes)
 
     assert response.status_code == 200
-    assert explanation in markup.text(response.content)
+    assert str(explanation) in markup.text(response.content)
     typed = input_values(response.content)
     assert typed["structure"] == "La Recyclerie du Coin"
     if "nom" not in changes:

@@ -19,11 +19,13 @@ from fiches.services import get_or_create_fiche_index
 from inventaire.admin_views import RAPPORTS
 from inventaire.models import RechercheDuJour
 from ressources import exports
+from ressources.admin_verification import PagesARevoirView
 from ressources.models import Domaine
 from tests import markup
 from tests.evenements.helpers import atelier, register
 from tests.factories import (
     FichePageFactory,
+    GuidePageFactory,
     ModelePageFactory,
     UserFactory,
     build_site_tree,
@@ -87,6 +89,8 @@ def every_export(db):
         for view in RAPPORTS
     }
     urls["inscriptions"] = reverse("evenements_admin:csv", args=[workshop.pk])
+    GuidePageFactory(parent=index, title=FORMULAS[3], a_revoir_avant=datetime.date(2020, 1, 1))
+    urls["pages à revoir"] = reverse("verification:pages_a_revoir") + "?export=csv"
     return urls
 
 
@@ -94,7 +98,8 @@ def test_every_csv_export_is_in_the_shared_format_with_formulas_neutralised(
     client, every_export, subtests
 ):
     client.force_login(UserFactory(is_superuser=True))
-    assert views_with_csv_exports() == {*RAPPORTS, InscriptionsCsvView}, "an export unchecked"
+    every_view = {*RAPPORTS, InscriptionsCsvView, PagesARevoirView}
+    assert views_with_csv_exports() == every_view, "an export unchecked"
 
     for name, url in every_export.items():
         with subtests.test(export=name):
