@@ -1,15 +1,16 @@
 """The feeds' addresses, under the language prefix: /fr/flux/, /fr/flux/atom/, and the same
-after ressources/, types/<type>/ or domaines/<slug>/."""
+after ressources/, types/<type>/ or domaines/<slug>/; the page « Données ouvertes »."""
 
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, jeux_views, views
 
 rss = feeds.DerniersContenus()
 atom = feeds.DerniersContenusAtom()
 
 urlpatterns = [
     path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("donnees-ouvertes/", jeux_views.donnees_ouvertes, name="donnees_ouvertes"),
     path("flux/", rss, name="flux"),
     path("flux/atom/", atom, name="flux_atom"),
     path("flux/ressources/", rss, {"type_key": feeds.RESSOURCES}, name="flux_ressources"),

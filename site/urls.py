@@ -26,6 +26,8 @@ urlpatterns = [
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
     # Open vocabularies at language-neutral, stable addresses (donnees/vocabulaires_urls.py).
     path("", include("donnees.vocabulaires_urls")),
+    # The open datasets' files, at stable addresses for programs (donnees/jeux_urls.py).
+    path("", include("donnees.jeux_urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -184,6 +184,12 @@ DISK_STORAGES = {
     "private": {"BACKEND": "ressources.storage.PrivateFileSystemStorage"},
     # In MEDIA_ROOT/documents/, where they always were: no URL pattern serves that folder.
     "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The open datasets (donnees/publication.py), in MEDIA_ROOT/donnees/: public, replaced in
+    # place (their manifest), served by their own view at /donnees/<file>.
+    "donnees": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"allow_overwrite": True},
+    },
 }
 
 
@@ -221,7 +227,11 @@ def s3_storages(*, endpoint_url, region, access_key, secret_key, public_bucket, 
             "querystring_auth": False,  # plain, lasting URLs: pages link to them
         },
     }
-    return {"default": public, "private": private, "documents": private}
+    donnees = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**public["OPTIONS"], "file_overwrite": True},
+    }
+    return {"default": public, "private": private, "documents": private, "donnees": donnees}
 
 
 s3 = env.s3()
@@ -359,6 +369,26 @@ TASK_BACKENDS = {
 }
 TASKS_BACKEND = env.get_choice("TASKS_BACKEND", TASK_BACKENDS, "immediate")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
+# Open data (donnees/): the datasets' licence, written into datapackage.json and shown on the
+# page « Données ouvertes »; Etalab's Licence Ouverte 2.0 is the French public sector's default
+# (SPDX identifier etalab-2.0), compatible with CC BY 4.0 and ODC-BY.
+DONNEES_LICENCE = {
+    "name": "etalab-2.0",
+    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    "title": "Licence Ouverte / Open Licence version 2.0",
+}
+# The datasets are written again this long after a publication, for all the publications of
+# that time (donnees/tasks.py); off: only `manage.py publier_donnees` writes them.
+DONNEES_DELAI_SECONDES = int(env.get("DONNEES_DELAI_SECONDES", "600"))
+DONNEES_PUBLICATION_AUTOMATIQUE = env.get_bool("DONNEES_PUBLICATION_AUTOMATIQUE", True)
+# The sections other open-data offers add to the page « Données ouvertes » (the API, the
+# figures, the embeds), each a template included when it exists.
+DONNEES_SECTIONS = [
+    "donnees/ouvertes/api.html",
+    "donnees/ouvertes/chiffres.html",
+    "donnees/ouvertes/integrer.html",
+]
 
 # Every e-mail goes through the outbox (outbox/), which a task delivers with the real backend.
 EMAIL_BACKEND = "outbox.backends.OutboxBackend"
