@@ -29,11 +29,7 @@ def en_ligne(model):
     """The live, public pages of one type, in every language, with their locale (their
     address's language prefix), without their bodies."""
     return (
-        model.objects.live()
-        .public()
-        .defer_streamfields()
-        .select_related("locale")
-        .order_by("pk")
+        model.objects.live().public().defer_streamfields().select_related("locale").order_by("pk")
     )
 
 

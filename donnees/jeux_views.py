@@ -67,9 +67,7 @@ def fichier(request, nom):
         return pas_encore()
     stats, created = manifeste["fichiers"][nom], manifeste["created"]
     etag = quote_etag(stats["hash"].replace(":", "-"))
-    response = get_conditional_response(
-        request, etag=etag, last_modified=int(created.timestamp())
-    )
+    response = get_conditional_response(request, etag=etag, last_modified=int(created.timestamp()))
     if response is None:
         handle = publication.storage().open(f"{manifeste['dossier']}/{nom}")
         response = FileResponse(handle, content_type=stats["content_type"], filename=nom)

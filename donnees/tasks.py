@@ -23,9 +23,7 @@ def publier_donnees():
     """Write every dataset and its data package again. Returns the number of rows written."""
     manifeste = publication.publier()
     return sum(
-        stats["rows"]
-        for name, stats in manifeste["fichiers"].items()
-        if name.endswith(".csv")
+        stats["rows"] for name, stats in manifeste["fichiers"].items() if name.endswith(".csv")
     )
 
 

@@ -56,6 +56,9 @@ FUZZED = {
     "vocabulaire_fichier": (),
     "vocabulaire_concept": (),
     "vocabulaire_concept_fichier": (),
+    # The open datasets' page and files read no parameter: any is refused with a 400.
+    "donnees_ouvertes": (),
+    "donnees_fichier": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -116,6 +119,7 @@ URL_ARGUMENTS = {
         "identifiant": "avance",
         "format": "jsonld",
     },
+    "donnees_fichier": {"nom": "ressources.csv"},
 }
 # The pages that read a query string get more examples than those that only receive one.
 EXAMPLES = {"recherche": 50, "recherche_suggestions": 30}
@@ -126,6 +130,7 @@ OTHER_STATUSES = {
     "sitemap": {404},
     **dict.fromkeys(URL_ARGUMENTS, {400}),
     "vocabulaires": {400},
+    "donnees_ouvertes": {400},
 }
 
 
@@ -298,6 +303,7 @@ CONTENT_TYPES = {
     "vocabulaire_fichier": "text/turtle",
     "vocabulaire_concept": "text/turtle",
     "vocabulaire_concept_fichier": "application/ld+json",
+    "donnees_fichier": "text/csv",
 }
 
 

@@ -159,9 +159,7 @@ def test_the_data_package_is_valid_for_frictionless(contenus, media):
     assert all(field.get("title") for field in ressources_csv["schema"]["fields"])
 
 
-def test_the_files_hold_the_public_content_as_a_spreadsheet_and_a_program_read_it(
-    contenus, media
-):
+def test_the_files_hold_the_public_content_as_a_spreadsheet_and_a_program_read_it(contenus, media):
     publication.publier()
 
     ressources = csv_rows(lire(media, "ressources.csv"))
