@@ -108,21 +108,57 @@ def jeux_presentes(manifeste):
     ]
 
 
+def data_catalog(request, jeux, created):
+    """schema.org: the datasets as a DataCatalog, for search engines' dataset search."""
+    licence = settings.DONNEES_LICENCE["path"]
+    return {
+        "@context": json_ld.CONTEXT,
+        "@type": "DataCatalog",
+        "name": _("Données ouvertes d'Entraide"),
+        "url": json_ld.absolute(request, reverse("donnees_ouvertes")),
+        "license": licence,
+        "publisher": json_ld.publisher(),
+        "dataset": [
+            {
+                "@type": "Dataset",
+                "name": str(item["jeu"].title),
+                "description": str(item["jeu"].description),
+                "license": licence,
+                "dateModified": json_ld.iso(created),
+                "distribution": [
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": fichier["content_type"].split(";")[0],
+                        "contentUrl": json_ld.absolute(request, fichier["url"]),
+                    }
+                    for fichier in item["fichiers"]
+                ],
+            }
+            for item in jeux
+        ],
+    }
+
+
 @require_safe
 def donnees_ouvertes(request):
     if refused := refuse_parameters(request):
         return refused
     manifeste = manifeste_courant()
+    jeux = jeux_presentes(manifeste)
+    created = manifeste["created"] if manifeste else None
     trail = json_ld.home_trail(request, (_("Données ouvertes"), reverse("donnees_ouvertes")))
     return render(
         request,
         "donnees/donnees_ouvertes.html",
         {
-            "jeux": jeux_presentes(manifeste),
-            "created": manifeste["created"] if manifeste else None,
+            "jeux": jeux,
+            "created": created,
             "licence": settings.DONNEES_LICENCE,
             "datapackage_url": reverse("donnees_fichier", args=[publication.DATAPACKAGE]),
             "sections": section_templates(),
-            "json_ld": [json_ld.breadcrumb_list(request, trail)],
+            "json_ld": [
+                data_catalog(request, jeux, created),
+                json_ld.breadcrumb_list(request, trail),
+            ],
         },
     )

@@ -253,10 +253,17 @@ def test_the_page_lists_every_dataset_with_its_licence_and_date(contenus, client
     text = markup.text(response.content)
     assert "Licence Ouverte / Open Licence version 2.0" in text
     assert "2 lignes" in text and "1 ligne" in text
-    assert page.select_one("main time")["datetime"].endswith("+00:00")
+    # in Paris time, with its offset
+    assert page.select_one("main time")["datetime"][-6:] in ("+01:00", "+02:00")
     footer = markup.soup(client.get("/fr/").text).select_one("footer")
     assert "/fr/donnees-ouvertes/" in [a["href"] for a in footer.select("a")]
     assert client.get("/fr/donnees-ouvertes/", {"x": "1"}).status_code == 400
+    blocks = [json.loads(script.string) for script in page.select("script[type*=ld]")]
+    [catalogue] = [data for data in blocks if data["@type"] == "DataCatalog"]
+    assert [dataset["name"] for dataset in catalogue["dataset"]][0] == "Catalogue des ressources"
+    distribution = catalogue["dataset"][0]["distribution"]
+    assert distribution[0]["contentUrl"] == "http://testserver/donnees/ressources.csv"
+    assert catalogue["license"] == "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
 def test_a_publication_asks_for_one_regeneration_for_the_next_minutes(
