@@ -143,7 +143,7 @@ def publier():
     """Write a new generation of every dataset, then make it the current one. Returns the
     new manifest."""
     created = timezone.now().replace(microsecond=0)
-    dossier = f"{DOSSIER}/{timezone.now():%Y%m%dT%H%M%S%f}"
+    dossier = f"{DOSSIER}/{timezone.now():%Y%m%dT%H%M%S%f}"  # sorts as it was started
     fichiers, resources = {}, []
     with translation.override(settings.LANGUAGE_CODE):
         for jeu in JEUX:
@@ -177,11 +177,13 @@ def lire_manifeste():
 
 
 def effacer_anciennes(keep):
-    """Delete the generations before the previous one."""
-    folders = storage().listdir(DOSSIER)[0]
-    for folder in folders:
+    """Delete the generations before the previous one. Folders are named by the time their
+    generation started: one newer than those kept is being written by another run (the
+    command while the task runs), and stays."""
+    oldest_kept = min(keep)
+    for folder in storage().listdir(DOSSIER)[0]:
         path = f"{DOSSIER}/{folder}"
-        if path in keep:
+        if path >= oldest_kept:
             continue
         for name in storage().listdir(path)[1]:
             storage().delete(f"{path}/{name}")
