@@ -179,17 +179,14 @@ PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
 # for contributors' attachments (fiches.models.fiches.private_storage), "documents" for
 # Wagtail's documents (ressources.models.documents.document_storage); the last two only ever
 # sent by a view that checks who asks. On the local disk, or on S3 when its variables are set.
+FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 DISK_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "ressources.storage.PrivateFileSystemStorage"},
     # In MEDIA_ROOT/documents/, where they always were: no URL pattern serves that folder.
     "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # The open datasets (donnees/publication.py), in MEDIA_ROOT/donnees/: public, replaced in
-    # place (their manifest), served by their own view at /donnees/<file>.
-    "donnees": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"allow_overwrite": True},
-    },
+    # The open datasets (donnees/publication.py), public, in MEDIA_ROOT/donnees/.
+    "donnees": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"allow_overwrite": True}},
 }
 
 
@@ -227,10 +224,7 @@ def s3_storages(*, endpoint_url, region, access_key, secret_key, public_bucket, 
             "querystring_auth": False,  # plain, lasting URLs: pages link to them
         },
     }
-    donnees = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**public["OPTIONS"], "file_overwrite": True},
-    }
+    donnees = {**public, "OPTIONS": {**public["OPTIONS"], "file_overwrite": True}}
     return {"default": public, "private": private, "documents": private, "donnees": donnees}
 
 
@@ -370,25 +364,8 @@ TASK_BACKENDS = {
 TASKS_BACKEND = env.get_choice("TASKS_BACKEND", TASK_BACKENDS, "immediate")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
-# Open data (donnees/): the datasets' licence, written into datapackage.json and shown on the
-# page « Données ouvertes »; Etalab's Licence Ouverte 2.0 is the French public sector's default
-# (SPDX identifier etalab-2.0), compatible with CC BY 4.0 and ODC-BY.
-DONNEES_LICENCE = {
-    "name": "etalab-2.0",
-    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-    "title": "Licence Ouverte / Open Licence version 2.0",
-}
-# The datasets are written again this long after a publication, for all the publications of
-# that time (donnees/tasks.py); off: only `manage.py publier_donnees` writes them.
-DONNEES_DELAI_SECONDES = int(env.get("DONNEES_DELAI_SECONDES", "600"))
-DONNEES_PUBLICATION_AUTOMATIQUE = env.get_bool("DONNEES_PUBLICATION_AUTOMATIQUE", True)
-# The sections other open-data offers add to the page « Données ouvertes » (the API, the
-# figures, the embeds), each a template included when it exists.
-DONNEES_SECTIONS = [
-    "donnees/ouvertes/api.html",
-    "donnees/ouvertes/chiffres.html",
-    "donnees/ouvertes/integrer.html",
-]
+# Open data (donnees/): licence, regeneration, the page's sections.
+from .donnees import *  # noqa: E402, F403
 
 # Every e-mail goes through the outbox (outbox/), which a task delivers with the real backend.
 EMAIL_BACKEND = "outbox.backends.OutboxBackend"

@@ -297,10 +297,14 @@ def test_generation_runs_the_same_queries_for_few_and_many_items(contenus):
     assert queries() == few
 
 
-def test_the_commands_write_and_validate_the_package(contenus):
+def test_the_commands_write_and_validate_the_package(contenus, media):
     out = io.StringIO()
-    call_command("publier_donnees", stdout=out)
+    for _ in range(3):
+        call_command("publier_donnees", stdout=out)
     call_command("valider_donnees", stdout=out)
+
+    # the current generation and the previous one (a download may still be reading it)
+    assert len([path for path in (media / "donnees").iterdir() if path.is_dir()]) == 2
 
     assert "ligne(s) publiée(s)" in out.getvalue()
     assert "Paquet valide." in out.getvalue()
