@@ -288,7 +288,7 @@ def test_generation_runs_the_same_queries_for_few_and_many_items(contenus):
 
     publication.publier()  # warms Wagtail's cache of the sites' root paths
     few = queries()
-    for n in range(6):
+    for n in range(3):
         GuidePageFactory(parent=contenus["index"], publics=[public("benevoles")])
         ModelePageFactory(parent=contenus["index"])
         FichePageFactory(parent=contenus["fiches"])
