@@ -1,14 +1,28 @@
 """`make test` runs the suite on SQLite (tests marked ``postgresql`` deselected), then on the
-throwaway PostgreSQL with ENTRAIDE_EXPECT_POSTGRESQL=1: that pass must really be on PostgreSQL."""
+throwaway PostgreSQL with ENTRAIDE_EXPECT_POSTGRESQL=1: that pass must really be on PostgreSQL,
+and it leaves out the tests that touch no database (the SQLite pass runs them)."""
 
 import os
 
 import pytest
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def uses_a_database(item):
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(fixtures & DATABASE_FIXTURES)
+
 
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
 
+    if not os.environ.get("ENTRAIDE_EXPECT_POSTGRESQL"):
+        return
     engine = settings.DATABASES["default"]["ENGINE"]
-    if os.environ.get("ENTRAIDE_EXPECT_POSTGRESQL") and engine != "django.db.backends.postgresql":
+    if engine != "django.db.backends.postgresql":
         raise pytest.UsageError(f"The PostgreSQL pass is running on {engine}.")
+    without_database = [item for item in items if not uses_a_database(item)]
+    if without_database:
+        config.hook.pytest_deselected(items=without_database)
+        items[:] = [item for item in items if uses_a_database(item)]

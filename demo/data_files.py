@@ -12,7 +12,7 @@ import frontmatter
 import yaml
 from django.core.exceptions import ValidationError
 
-from .markdown_blocks import fields, rich, stream
+from .markdown_blocks import fields, inline, rich, stream
 
 DATA = Path(__file__).resolve().parent / "data"
 ORDER_PREFIX = re.compile(r"^\d+-")  # "01-" orders the files; the slug is the rest of the name
@@ -56,6 +56,7 @@ class Demo:
     fiches: list
     ateliers: list
     guides_en: list  # translations, named like the French guide they translate
+    informations: list  # the footer's pages (mentions légales, accessibilité…)
 
 
 def read(folder=DATA):
@@ -71,6 +72,7 @@ def read(folder=DATA):
         fiches=read_folder(folder / "fiches", read_fiche),
         ateliers=read_folder(folder / "ateliers", read_atelier),
         guides_en=read_folder(folder / "en" / "guides", read_guide),
+        informations=read_folder(folder / "informations", read_information),
     )
 
 
@@ -109,6 +111,15 @@ def read_modele(folder, slug, meta, content):
             raise ValueError(f"le fichier {path} manque")
         fichiers.append((path.name, path.read_bytes, f"{meta['title']} ({FORMATS[extension]})"))
     return meta | {"usage": usage, "adaptation": adaptation, "fichiers": fichiers}
+
+
+def read_information(slug, meta, content):
+    """Rich text with ``## `` intertitres (``<h2>``) between runs of paragraphs and lists."""
+    parts = re.split(r"^## (.+)$", content, flags=re.MULTILINE)
+    html = [rich(parts[0])]
+    for titre, texte in zip(parts[1::2], parts[2::2], strict=True):
+        html += [f"<h2>{inline(titre.strip())}</h2>", rich(texte)]
+    return meta | {"body": "".join(html)}
 
 
 def read_fiche(slug, meta, content):

@@ -44,6 +44,10 @@ def load(demo, *, hostname, port):
     guides = [ressources[entry.slug] for entry in demo.guides]
     modeles = [ressources[entry.slug] for entry in demo.modeles]
     set_dates(home, guides, modeles, translations)
+    create_each(
+        demo.informations,
+        lambda slug, fields: services.get_or_create_information(home, slug=slug, **fields),
+    )
     return site
 
 

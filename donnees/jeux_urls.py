@@ -5,10 +5,9 @@ from django.urls import re_path
 
 from . import jeux_views
 
+#: Only the files this app writes: /donnees/chiffres.csv and .json are another view's.
+NOMS = "|".join(sorted(nom.replace(".", r"\.") for nom in jeux_views.NOMS))
+
 urlpatterns = [
-    re_path(
-        r"^donnees/(?P<nom>[-a-z0-9_]+\.(?:csv|json))$",
-        jeux_views.fichier,
-        name="donnees_fichier",
-    ),
+    re_path(rf"^donnees/(?P<nom>{NOMS})$", jeux_views.fichier, name="donnees_fichier"),
 ]

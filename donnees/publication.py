@@ -25,12 +25,15 @@ from django.utils import timezone, translation
 
 from ressources import exports
 
+from . import chiffres_jeu
+from .chiffres import chiffres
 from .jeux import FALSE_VALUES, JEUX, LIST_DELIMITER, TRUE_VALUES
 
 STORAGE = "donnees"
 DOSSIER = "donnees"
 MANIFESTE = f"{DOSSIER}/courant.json"
 DATAPACKAGE = "datapackage.json"
+CHIFFRES = "chiffres.csv"
 #: The version of the datasets' shape: its major number changes when a field is removed or
 #: changes meaning, so that a program reading them can tell.
 VERSION = "1.0.0"
@@ -139,6 +142,19 @@ def ecrire(dossier, name, content):
     storage().save(f"{dossier}/{name}", ContentFile(content))
 
 
+def chiffres_resource(dossier):
+    """« Le réseau en chiffres » in the package: served by its own view, computed when asked
+    (``/donnees/chiffres.csv``, the same relative path as here); a copy is written with the
+    generation so that the package validates as a whole, without a declared size or hash
+    (the figures served may be newer)."""
+    rows = chiffres_jeu.lignes(chiffres())
+    lines = exports.lines(
+        chiffres_jeu.CHAMPS, ([row[champ] for champ in chiffres_jeu.CHAMPS] for row in rows)
+    )
+    ecrire(dossier, CHIFFRES, "".join(lines).encode("utf-8"))
+    return chiffres_jeu.ressource_datapackage() | {"path": CHIFFRES}
+
+
 def publier():
     """Write a new generation of every dataset, then make it the current one. Returns the
     new manifest."""
@@ -154,6 +170,7 @@ def publier():
                 stats = fichier(content, extension, len(rows))
                 fichiers[f"{jeu.name}.{extension}"] = stats
                 resources.append(resource(jeu, extension, stats))
+        resources.append(chiffres_resource(dossier))
         package = datapackage(resources, created)
     content = (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     ecrire(dossier, DATAPACKAGE, content)

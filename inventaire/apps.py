@@ -7,4 +7,5 @@ class InventaireConfig(AppConfig):
     verbose_name = _("Inventaire")
 
     def ready(self):
-        from . import search_log  # noqa: F401 (receives the searches typed)
+        # Connect the receivers of the searches typed and of the downloads.
+        from . import search_log, telechargements  # noqa: F401

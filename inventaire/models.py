@@ -1,4 +1,4 @@
-"""What the inventory keeps of its own: the anonymous daily tally of searches."""
+"""What the inventory keeps of its own: the anonymous daily tallies of searches and downloads."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +32,19 @@ class RechercheDuJour(models.Model):
 
     def __str__(self):
         return f"{self.jour} {self.locale.language_code} {self.requete}"
+
+
+class TelechargementDuJour(models.Model):
+    """How many files the public downloaded on a day (``ressources.serving.file_downloaded``).
+    The files keep their own running totals; this tally says *when*, for the figures by
+    month (``donnees.chiffres``). No file, no user, no address: a number per day."""
+
+    jour = models.DateField(_("jour"), unique=True)
+    nombre = models.PositiveIntegerField(_("nombre"), default=0)
+
+    class Meta:
+        verbose_name = _("téléchargements du jour")
+        verbose_name_plural = _("téléchargements par jour")
+
+    def __str__(self):
+        return f"{self.jour} {self.nombre}"

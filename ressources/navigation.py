@@ -1,6 +1,8 @@
 """Where the shared header and footer link to, computed once per request."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -98,7 +100,39 @@ def breadcrumbs(page):
 
 
 def menu_pages(request):
+    """The sections of the header's menu."""
+    return [page for page in _home_children(request) if page.show_in_menus and not _info(page)]
+
+
+def information_pages(request):
+    """The footer's pages d'information (mentions légales, accessibilité…)."""
+    return [page for page in _home_children(request) if _info(page)]
+
+
+def _information_type():
+    # By name: the page models' JSON-LD reads this module, which cannot import them.
+    return ContentType.objects.get_by_natural_key("ressources", "informationpage")
+
+
+def _info(page):
+    return page.content_type_id == _information_type().pk
+
+
+def _home_children(request):
+    """The live children of the home page that the header or the footer link to: one query
+    per request for both."""
+    if request is not None and hasattr(request, "_entraide_home_children"):
+        return request._entraide_home_children
     home = home_page(request)
-    if home is None:
-        return []
-    return list(home.get_children().live().in_menu().only("title", "url_path", "locale_id"))
+    children = []
+    if home is not None:
+        info = _information_type()
+        children = list(
+            home.get_children()
+            .live()
+            .filter(Q(show_in_menus=True) | Q(content_type=info))
+            .only("title", "url_path", "locale_id", "content_type_id", "show_in_menus")
+        )
+    if request is not None:
+        request._entraide_home_children = children
+    return children

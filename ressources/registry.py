@@ -61,6 +61,14 @@ class Registered:
     listing_template = "includes/ressource_card.html"
     #: ``Followed`` edits of other models.
     search_followed = ()
+    #: The public API's filters (donnees.api): the lookup of a page's département, "" for a
+    #: type that has none; the lookups of the start and end of what ``?depuis=`` and
+    #: ``?jusqu_a=`` compare (its publication, a workshop's own dates).
+    api_departement = ""
+    api_periode = ("last_published_at", "last_published_at")
+    #: What a list of pages of this type prefetches for the ``api_fields`` it shows:
+    #: ``{api field: [lookups]}``, read only when the field is asked for.
+    api_prefetch_related = {}
 
     def is_findable(self):
         """Whether people may find this page in search, besides being live and public (a

@@ -18,6 +18,7 @@ from .models import (
     Domaine,
     GuidePage,
     HomePage,
+    InformationPage,
     ModeleFichier,
     ModelePage,
     Niveau,
@@ -99,6 +100,16 @@ def get_or_create_section(home, model, slug, *, title, intro=""):
         home.add_child(instance=section)
         publish(section)
     return section
+
+
+def get_or_create_information(home, *, slug, title, body):
+    """A published page d'information under ``home`` (listed in the footer), by its slug."""
+    page = InformationPage.objects.child_of(home).filter(slug=slug).first()
+    if page is None:
+        page = InformationPage(title=title, slug=slug, body=body, locale=home.locale)
+        home.add_child(instance=page)
+        publish(page)
+    return page
 
 
 def get_or_create_guide(

@@ -9,16 +9,24 @@ access to the admin: editors, moderators, animators). Previews and checks are no
 A public file may be kept by any cache, but checked with the site before each use
 (``public, no-cache``), so that every download still comes here and is counted. A private
 file (not public yet, restricted, or a draft's) is kept by no cache at all
-(``private, no-store``)."""
+(``private, no-store``).
+
+Each real download is also announced (``file_downloaded``), so that the inventory can tally
+downloads by day without this module knowing it."""
 
 import mimetypes
 
+from django.dispatch import Signal
 from django.http import FileResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 # Types a browser could execute or display as a page: always sent as opaque bytes.
 UNSAFE_CONTENT_TYPES = {"text/html", "image/svg+xml", "application/xhtml+xml", "text/xml"}
+
+#: Sent for each download that counts (see the module's docstring), the model of the file
+#: (a document, a fiche's attachment) as ``sender``: what the inventory tallies by day.
+file_downloaded = Signal()
 
 
 def is_team(user):
@@ -51,6 +59,7 @@ def download(request, fieldfile, filename, *, title, count, public, by_author=Fa
         return render(request, "ressources/document_introuvable.html", {"title": title}, status=404)
     if counts_as_download(request, public=public, by_author=by_author):
         count()
+        file_downloaded.send(sender=type(fieldfile.instance))
     response = attachment(file, filename)
     if public:
         patch_cache_control(response, public=True, no_cache=True)

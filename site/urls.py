@@ -22,10 +22,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SitemapTraduit}}, name="sitemap"),
+    # The public API, versioned, language-neutral (donnees/api_urls.py).
+    path("api/v2/", include("donnees.api_urls")),
     path("sante/", sante, name="sante"),
     path("sante/serveur/", sante_serveur, name="sante_serveur"),
     # Open vocabularies at language-neutral, stable addresses (donnees/vocabulaires_urls.py).
     path("", include("donnees.vocabulaires_urls")),
+    # « Le réseau en chiffres » as a dataset (donnees/chiffres_urls.py).
+    path("", include("donnees.chiffres_urls")),
     # The open datasets' files, at stable addresses for programs (donnees/jeux_urls.py).
     path("", include("donnees.jeux_urls")),
     path(

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.api import APIField
 
-from ressources import json_ld
+from ressources import api, json_ld
 from ressources.territoires import DEPARTEMENT_CHOICES
 
 from .annuaire import fold
@@ -95,6 +96,18 @@ class Structure(models.Model):
 
     objects = StructureQuerySet.as_manager()
 
+    # The public API (donnees.api): what its public page shows; never its members, their
+    # e-mails, its identifiers nor who created it.
+    api_fields = [
+        APIField("nom"),
+        APIField("slug"),
+        APIField("type_structure", serializer=api.ChoiceField(TypeStructure.choices)),
+        APIField("departement", serializer=api.ChoiceField(DEPARTEMENT_CHOICES)),
+        APIField("site_web"),
+        APIField("description"),
+        APIField("verifiee"),
+    ]
+
     class Meta:
         db_table = "fiches_structure"
         verbose_name = _("structure")
@@ -144,6 +157,15 @@ class Structure(models.Model):
         if self.description:
             data["description"] = self.description
         return {"@context": json_ld.CONTEXT, **data} if context else data
+
+    def api_summary(self, request):
+        """What the API shows of it inside a fiche: its name, slug, département, page."""
+        return {
+            "nom": self.nom,
+            "slug": self.slug,
+            "departement": self.departement,
+            "html_url": request.build_absolute_uri(self.get_absolute_url()),
+        }
 
     def clean(self):
         self.siret = compact(self.siret)

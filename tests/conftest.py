@@ -4,10 +4,11 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, transaction
-from django.test.utils import override_settings
+from django.test.utils import override_settings, setup_databases, teardown_databases
 from django.utils import translation
 
 from tests import browser as browser_support
+from tests import databases
 from tests.factories import build_site_tree
 
 POSTGRESQL = "django.db.backends.postgresql"
@@ -33,6 +34,36 @@ def pytest_runtest_setup(item):
         pytest.fail("this test needs Redis: run it in the PostgreSQL pass of `make test`")
     if item.get_closest_marker("s3") and not os.environ.get("ENTRAIDE_TEST_S3_ENDPOINT"):
         pytest.fail("this test needs an S3 server: run it in the PostgreSQL pass of `make test`")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    worker_id,
+    tmp_path_factory,
+):
+    """pytest-django's fixture (documented as the one to override), with the test database
+    copied from a template that the run's first worker migrates (tests/databases.py)."""
+    verbosity = request.config.option.verbose
+    copied = worker_id != "master"
+    with django_db_blocker.unblock():
+        keeper = None
+        if copied:
+            keeper = databases.prepare_from_template(
+                tmp_path_factory.getbasetemp().parent,
+                os.environ["PYTEST_XDIST_TESTRUNUID"][:12],
+                worker_id,
+            )
+        # keepdb: the copy is there, migrated; Django only checks it and saves its data.
+        old_config = setup_databases(verbosity=verbosity, interactive=False, keepdb=copied)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=verbosity)
+        if keeper is not None:
+            keeper.close()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,16 +11,19 @@ from dataclasses import dataclass, fields
 
 import pytest
 from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
+from donnees.api import DocumentsPublics, PagesPubliques, StructuresPubliques
 from evenements.filters import AtelierFilterSet
 from fiches.filters import FicheFilterSet
+from ressources import services
 from ressources.filters import RessourceFilterSet
 from search.moteur import Filters
+from tests.adresses import url_patterns
 from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +48,11 @@ FUZZED = {
     "flux_ressources": (),
     "flux_ressources_atom": (),
     "opensearch": (),
+    # The pages partner sites frame refuse any other parameter with a 400 (OTHER_STATUSES);
+    # their builder reads the same and marks a wrong value in its form.
+    "integrer": ("quoi", "departement", "domaine", "type", "nombre"),
+    "integrer_ateliers": ("departement", "domaine", "nombre"),
+    "integrer_ressources": ("domaine", "type", "nombre"),
     "account_login": ("next",),
     "account_signup": ("next",),
     "account_reset_password": ("next",),
@@ -59,6 +67,17 @@ FUZZED = {
     # The open datasets' page and files read no parameter: any is refused with a 400.
     "donnees_ouvertes": (),
     "donnees_fichier": (),
+    # « Le réseau en chiffres » and its dataset read no parameter: any is refused with a 400.
+    "chiffres": (),
+    "chiffres_csv": (),
+    "chiffres_json": (),
+    # The public API: its lists read their allow-listed parameters, anything else is refused
+    # with a 400 (OTHER_STATUSES); its root and description read none.
+    "api": (),
+    "api_openapi": (),
+    "api:pages:listing": tuple(sorted(PagesPubliques.parametres)),
+    "api:documents:listing": tuple(sorted(DocumentsPublics.parametres)),
+    "api:structures:listing": tuple(sorted(StructuresPubliques.parametres)),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -85,6 +104,9 @@ SET_ASIDE = {
     "flux_type_atom": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_domaine": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_domaine_atom": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",
+    "api:pages:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
+    "api:documents:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
+    "api:structures:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
     "wagtail_serve": "every page type, fuzzed below",
     "wagtail_serve_routes": "the routes of the page types, fuzzed below",
 }
@@ -121,9 +143,12 @@ URL_ARGUMENTS = {
     },
     "donnees_fichier": {"nom": "ressources.csv"},
 }
-# The pages that read a query string get more examples than those that only receive one.
-EXAMPLES = {"recherche": 50, "recherche_suggestions": 30}
+# The pages that read a query string get more examples than those that only receive one;
+# the snippet builder's values all go through Django's form fields.
+EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5}
 LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
+API_URLS = ("api", "api_openapi", "api:pages:listing", "api:documents:listing")
+API_URLS += ("api:structures:listing",)
 # What a page may answer besides 200: Django's sitemap answers 404 for a page number it
 # does not have, as it should.
 OTHER_STATUSES = {
@@ -131,6 +156,12 @@ OTHER_STATUSES = {
     **dict.fromkeys(URL_ARGUMENTS, {400}),
     "vocabulaires": {400},
     "donnees_ouvertes": {400},
+    "integrer_ateliers": {400},
+    "integrer_ressources": {400},
+    "chiffres": {400},
+    "chiffres_csv": {400},
+    "chiffres_json": {400},
+    **dict.fromkeys(API_URLS, {400}),
 }
 
 
@@ -139,19 +170,6 @@ class Endpoint:
     key: str
     parameters: tuple
     examples: int
-
-
-def url_patterns(patterns=None, prefix=""):
-    """(route, name) of every URL pattern; Wagtail's admin as one."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            if route == "admin/":
-                yield route, "admin"
-            else:
-                yield from url_patterns(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route, pattern.name
 
 
 def all_routes(model):
@@ -171,8 +189,11 @@ def served_page_types():
 
 
 def endpoints():
+    # An endpoint that reads no parameter only meets unknown ones: a few examples do.
     found = [
-        Endpoint(name, parameters, EXAMPLES.get(name, LISTING_EXAMPLES))
+        Endpoint(
+            name, parameters, EXAMPLES.get(name, LISTING_EXAMPLES if parameters else OTHER_EXAMPLES)
+        )
         for name, parameters in FUZZED.items()
     ]
     for model in served_page_types():
@@ -201,6 +222,9 @@ def site(module_transaction):
             "fiches.FichePage": contenu.pages["fiche-recrutement"],
             "evenements.AgendaPage": contenu.agenda,
             "evenements.AtelierPage": contenu.pages["atelier-statuts"],
+            "ressources.InformationPage": services.get_or_create_information(
+                contenu.home, slug="mentions-legales", title="Mentions légales", body="<p>…</p>"
+            ),
         }
         return page_urls(pages)
 
@@ -304,6 +328,9 @@ CONTENT_TYPES = {
     "vocabulaire_concept": "text/turtle",
     "vocabulaire_concept_fichier": "application/ld+json",
     "donnees_fichier": "text/csv",
+    "chiffres_csv": "text/csv",
+    "chiffres_json": "application/json",
+    **dict.fromkeys(API_URLS, "application/json"),
 }
 
 
@@ -373,7 +400,7 @@ def test_a_nul_byte_in_the_feeds_domaine_is_an_unknown_domaine(site, client):
 def test_every_public_get_endpoint_is_fuzzed_or_set_aside_for_a_reason(site):
     unlisted = [
         route
-        for route, name in url_patterns()
+        for route, name, _callback in url_patterns()
         if (name or route) not in FUZZED
         and (name or route) not in SET_ASIDE
         and re.sub(r"^[a-z]{2}/", "", route).split("/")[0] not in SET_ASIDE

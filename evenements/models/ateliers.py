@@ -14,12 +14,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ressources import json_ld
+from ressources import api, json_ld
 from ressources.blocks import TEXT_FEATURES
 from ressources.listing import with_taxonomy_labels
 from ressources.models import Domaine
@@ -134,6 +135,26 @@ class AtelierPage(Registered, RoutablePageMixin, Page):
         index.FilterField("departement"),
         index.FilterField("annule"),
     ]
+    # The public API (donnees.api): what its page shows; never the visio link, its
+    # registrations nor who animates it by account.
+    api_fields = [
+        APIField("chapo"),
+        APIField("description"),
+        APIField("domaines", serializer=api.TaxonsField()),
+        APIField("debut"),
+        APIField("fin"),
+        APIField("format", serializer=api.ChoiceField(Format.choices)),
+        APIField("adresse"),
+        APIField("departement"),
+        APIField("capacite"),
+        APIField("inscription_externe"),
+        APIField("annule"),
+        APIField("motif_annulation"),
+        APIField("animateurs", serializer=api.NomsField()),
+    ]
+    api_departement = "departement"
+    api_periode = ("debut", "fin")
+    api_prefetch_related = {"domaines": ["domaines"], "animateurs": ["animateurs"]}
     base_form_class = AtelierPageForm
     parent_page_types = ["evenements.AgendaPage"]
     subpage_types = []

@@ -8,7 +8,9 @@ from django.db.models import F, OuterRef, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page, Workflow
 from wagtail.search import index
 
@@ -28,6 +30,24 @@ def private_storage():
     permission checks. A callable, so that settings choose it and migrations do not record
     it."""
     return storages["private"]
+
+
+class StructureField(Field):
+    """The structure that wrote a fiche, as its public page shows it."""
+
+    openapi = {
+        "type": "object",
+        "properties": {
+            "nom": {"type": "string"},
+            "slug": {"type": "string"},
+            "departement": {"type": "string"},
+            "html_url": {"type": "string", "format": "uri"},
+        },
+    }
+
+    def to_representation(self, value):
+        request = self.context["request"]
+        return value.api_summary(request)
 
 
 class FichePage(RessourcePage):
@@ -77,6 +97,14 @@ class FichePage(RessourcePage):
     type_key = "fiche"
     search_label = _("Fiche pratique")
     search_select_related = ("structure",)
+    # The public API (donnees.api): the texts as written (Markdown) and the structure's public
+    # fields; never its attachments (PieceJointe), whose files no public address serves.
+    api_fields = RessourcePage.api_fields + [
+        APIField("structure", serializer=StructureField()),
+        *(APIField(texte) for texte in TEXTS),
+    ]
+    api_departement = "structure__departement"
+    api_prefetch_related = RessourcePage.api_prefetch_related | {"structure": ["structure"]}
     # Its entry shows the structure's name and département: they follow its edits.
     search_followed = (
         Followed(Structure, "structure", {"structure": "nom", "departement": "departement"}),

@@ -1,4 +1,5 @@
 from .documents import RessourceDocument
+from .information import InformationPage
 from .pages import (
     GuidePage,
     HomePage,
@@ -16,6 +17,7 @@ __all__ = [
     "Domaine",
     "GuidePage",
     "HomePage",
+    "InformationPage",
     "ModeleFichier",
     "ModelePage",
     "Niveau",

@@ -9,17 +9,19 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import json_ld, listing
+from .. import api, json_ld, listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
 from .sections import SectionPage
 from .taxonomy import Domaine, Niveau, Public
+from .verification import Verification
 
 WORDS_READ_PER_MINUTE = 200
 LATEST_ON_HOME = 6
@@ -38,6 +40,7 @@ class HomePage(RoutablePageMixin, Page):
         "ressources.RessourceIndexPage",
         "fiches.FicheIndexPage",
         "evenements.AgendaPage",
+        "ressources.InformationPage",
     ]
 
     class Meta:
@@ -155,6 +158,16 @@ class RessourcePage(Registered, Page):
     ]
 
     search_facets = ("domaines", "publics")
+    # The public API (donnees.api): what its page shows, never a draft's (the page's row is
+    # the live version; drafts live in revisions).
+    api_fields = [
+        APIField("chapo"),
+        APIField("domaines", serializer=api.TaxonsField()),
+        APIField("publics", serializer=api.TaxonsField()),
+        APIField("niveau", serializer=api.niveau_field()),
+        APIField("last_published_at"),
+    ]
+    api_prefetch_related = {"domaines": ["domaines"], "publics": ["publics"]}
 
     base_form_class = ClassementDeLaLangueForm
     is_creatable = False
@@ -180,7 +193,7 @@ class RessourcePage(Registered, Page):
         return context
 
 
-class GuidePage(RessourcePage):
+class GuidePage(Verification, RessourcePage):
     """A guide pratique: an editorial how-to."""
 
     body = StreamField(GuideBodyBlock(), verbose_name=_("contenu"))
@@ -193,8 +206,10 @@ class GuidePage(RessourcePage):
         + [FieldPanel("chapo"), FieldPanel("body")]
         + RessourcePage.classification_panels
         + [InlinePanel("ressources_liees", label=_("Ressources liées"), max_num=6)]
+        + Verification.verification_panels
     )
     search_fields = RessourcePage.search_fields + [index.SearchField("body")]
+    api_fields = RessourcePage.api_fields + [APIField("body"), APIField("reading_time")]
 
     template = "ressources/guide_page.html"
     type_key = "guide"
@@ -245,7 +260,7 @@ class RessourceLiee(Orderable):
             )
 
 
-class ModelePage(RessourcePage):
+class ModelePage(Verification, RessourcePage):
     """A modèle: a document to download and adapt (statuts, budget prévisionnel, fiche de poste)."""
 
     usage = RichTextField(_("à quoi sert ce modèle"), features=TEXT_FEATURES)
@@ -265,11 +280,20 @@ class ModelePage(RessourcePage):
             ),
         ]
         + RessourcePage.classification_panels
+        + Verification.verification_panels
     )
     search_fields = RessourcePage.search_fields + [
         index.SearchField("usage"),
         index.SearchField("adaptation"),
     ]
+    api_fields = RessourcePage.api_fields + [
+        APIField("usage"),
+        APIField("adaptation"),
+        APIField("licence"),
+        APIField("version_date"),
+        APIField("fichiers", serializer=api.FichiersField()),
+    ]
+    api_prefetch_related = RessourcePage.api_prefetch_related | {"fichiers": ["fichiers__document"]}
 
     template = "ressources/modele_page.html"
     type_key = "modele"

@@ -66,7 +66,12 @@ def filesize(num_bytes):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    return navigation.menu_pages(context["request"])
+    return navigation.menu_pages(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def information_pages(context):
+    return navigation.information_pages(context.get("request"))
 
 
 @register.filter

@@ -1,11 +1,15 @@
 """Every setting read from the environment, in one place."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+#: A host and port as an origin has them: no user, no space or punctuation that would end a
+#: header's value (the embeds' Content-Security-Policy lists origins).
+NETLOC = re.compile(r"([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]+)?", re.IGNORECASE)
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("ENTRAIDE_VAR_DIR") or BASE_DIR / "var")
 
@@ -52,11 +56,18 @@ def base_url(name, default=None):
     value = get(name, default)
     if value is None:
         return None
+    return origin(name, value)
+
+
+def origin(name, value):
+    """``value``, read from the variable ``name``, as ``scheme://host[:port]``, or a clear
+    message at start-up."""
     try:
         parts = urlsplit(value.strip())
         valid = (
             parts.scheme in {"http", "https"}
             and parts.hostname
+            and NETLOC.fullmatch(parts.netloc)
             and parts.port != 0
             and not (parts.path.strip("/") or parts.query or parts.fragment)
         )
@@ -68,6 +79,11 @@ def base_url(name, default=None):
             f"https://entraide.example.org (scheme and host, no path); it is {value!r}."
         )
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def get_origins(name):
+    """Sites' addresses separated by commas, each checked as ``base_url`` checks one."""
+    return [origin(name, value) for value in get_list(name)]
 
 
 def require_base_url(name):

@@ -141,8 +141,9 @@ def test_the_data_package_is_valid_for_frictionless(contenus, media):
 
     print(report.to_summary())
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert report.stats["tasks"] == len(FICHIERS)
-    assert [resource["path"] for resource in package["resources"]] == FICHIERS
+    # every dataset's two files, and « Le réseau en chiffres » (served by its own view)
+    assert report.stats["tasks"] == len(FICHIERS) + 1
+    assert [resource["path"] for resource in package["resources"]] == [*FICHIERS, "chiffres.csv"]
     assert package["licenses"] == [
         {
             "name": "etalab-2.0",

@@ -20,7 +20,6 @@ from tests.factories import (
     stream,
 )
 from tests.ressources.json_ld_helpers import expanded, trail, value, values
-from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -32,23 +31,6 @@ def get(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content
-
-
-def test_every_public_page_has_json_ld_with_its_breadcrumb_trail(client, subtests):
-    site = corpus.build()
-    pages = [page for slug, page in site.pages.items() if page.live and slug not in corpus.PRIVATE]
-    urls = [site.home.url, site.index.url, site.fiches.url, site.agenda.url]
-    urls += [page.url for page in pages]
-    fiche = next(page for page in pages if page.specific_class.__name__ == "FichePage")
-    structure = fiche.specific.structure
-    urls += ["/fr/domaines/", "/fr/domaines/juridique-statuts/", "/fr/structures/"]
-    urls += [structure.get_absolute_url(), "/fr/recherche/?q=statuts"]
-    for url in urls:
-        with subtests.test(url=url):
-            steps = trail(get(client, url))
-            language = url.split("/")[1]
-            assert steps[0][1] == f"{HOST}/{language}/"
-            assert steps[-1][1] == HOST + url.split("?")[0]
 
 
 def test_home_page_is_a_website_with_its_search(client, site_tree):
@@ -65,15 +47,6 @@ def test_home_page_is_a_website_with_its_search(client, site_tree):
     template = value(target, "urlTemplate")
     assert template == HOST + "/fr/recherche/?q={search_term_string}"
     assert trail(get(client, "/fr/")) == [("Accueil", HOST + "/fr/")]
-
-
-def test_a_translated_page_says_its_language(client):
-    site = corpus.build()
-    html = get(client, site.pages["writing-articles"].url)
-    (article,) = expanded(html)["Article"]
-    assert value(article, "inLanguage") == "en"
-    assert value(article, "headline") == "Writing articles of association"
-    assert [name for name, _url in trail(html)][-1] == "Writing articles of association"
 
 
 def test_a_guide_with_steps_is_a_howto_in_order(client, site_tree):

@@ -9,6 +9,7 @@ from fiches.models import FicheIndexPage
 from ressources.models import (
     GuidePage,
     HomePage,
+    InformationPage,
     ModelePage,
     RessourceIndexPage,
     RessourcePage,
@@ -53,7 +54,9 @@ class TestPageTreeRules(WagtailPageTestCase):
     def test_home_page_lives_under_the_root_and_holds_the_indexes(self):
         self.assertCanCreateAt(Page, HomePage)
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {RessourceIndexPage, FicheIndexPage, AgendaPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {RessourceIndexPage, FicheIndexPage, AgendaPage, InformationPage}
+        )
 
     def test_a_home_page_holds_a_single_ressource_index(self):
         self.assertFalse(RessourceIndexPage.can_create_at(self.home))

@@ -81,3 +81,20 @@ def test_production_settings_are_secure(monkeypatch):
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
     assert production.SECURE_HSTS_SECONDS >= 31536000
     assert production.SECURE_SSL_REDIRECT is True
+
+
+def test_the_sites_allowed_to_frame_the_embeds_are_checked_addresses(monkeypatch):
+    production = import_settings(
+        monkeypatch, INTEGRER_ORIGINES_AUTORISEES="https://cress.example/, http://fede.example:8080"
+    )
+    assert production.INTEGRER_ORIGINES_AUTORISEES == [
+        "https://cress.example",
+        "http://fede.example:8080",
+    ]
+    unset = import_settings(monkeypatch, INTEGRER_ORIGINES_AUTORISEES=None)
+    assert unset.INTEGRER_ORIGINES_AUTORISEES == []
+
+    # a space or a semicolon would add a directive to the Content-Security-Policy
+    for value in ["https://cress.example; script-src *", "cress.example", "https://a.example/x"]:
+        with pytest.raises(ImproperlyConfigured, match="INTEGRER_ORIGINES_AUTORISEES"):
+            import_settings(monkeypatch, INTEGRER_ORIGINES_AUTORISEES=value)
