@@ -152,7 +152,10 @@ def chiffres_resource(dossier):
         chiffres_jeu.CHAMPS, ([row[champ] for champ in chiffres_jeu.CHAMPS] for row in rows)
     )
     ecrire(dossier, CHIFFRES, "".join(lines).encode("utf-8"))
-    return chiffres_jeu.ressource_datapackage() | {"path": CHIFFRES}
+    return chiffres_jeu.ressource_datapackage() | {
+        "path": CHIFFRES,
+        "profile": "tabular-data-resource",
+    }
 
 
 def publier():
