@@ -1,6 +1,29 @@
-"""Settings of the open data (donnees/), read by base.py."""
+"""Settings of the open data (donnees/: the API, the embeds, the figures, the datasets), read
+by base.py."""
 
 from . import env
+
+# The public API (donnees.api, /api/v2/): at most this many items per list, this many requests
+# per minute from one client address (django-ratelimit's notation), readable by any site's
+# scripts (GET only, never with the visitor's cookies).
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+API_RATE = "120/m"
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+
+# The pages partner sites frame (donnees/integrer.py): which sites may frame them (any when
+# empty: they show what anyone may read and hold no form), and how long browsers and proxies
+# may keep them (their free seats lag that much at most).
+INTEGRER_ORIGINES_AUTORISEES = env.get_origins("INTEGRER_ORIGINES_AUTORISEES")
+INTEGRER_CACHE_SECONDS = int(env.get("INTEGRER_CACHE_SECONDS", "300"))
+# « Le réseau en chiffres » (donnees/chiffres.py): a count of people or of structures below
+# this shows as « moins de 5 » (null and a flag in the dataset); the figures are kept this many
+# seconds in the "default" cache, and read again at once after a publication.
+DONNEES_SEUIL_MINIMAL = int(env.get("DONNEES_SEUIL_MINIMAL", "5"))
+DONNEES_CHIFFRES_CACHE_SECONDS = int(env.get("DONNEES_CHIFFRES_CACHE_SECONDS", "300"))
 
 # The datasets' licence, written into datapackage.json and shown on the page « Données
 # ouvertes »: Etalab's Licence Ouverte 2.0, the French public sector's default (SPDX
