@@ -8,3 +8,6 @@ class DonneesConfig(AppConfig):
 
     name = "donnees"
     verbose_name = _("Données ouvertes")
+
+    def ready(self):
+        from . import signals  # noqa: F401

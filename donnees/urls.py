@@ -1,17 +1,18 @@
 """Under the language prefix: the feeds (/fr/flux/, /fr/flux/atom/, and the same after
-ressources/, types/<type>/ or domaines/<slug>/), the page « Le réseau en chiffres », the pages
-partner sites frame (/fr/integrer/ateliers/, /fr/integrer/ressources/) and their snippet
-builder (/fr/integrer/)."""
+ressources/, types/<type>/ or domaines/<slug>/), the page « Données ouvertes », the page « Le
+réseau en chiffres », the pages partner sites frame (/fr/integrer/ateliers/,
+/fr/integrer/ressources/) and their snippet builder (/fr/integrer/)."""
 
 from django.urls import path
 
-from . import chiffres_views, feeds, integrer, integrer_constructeur, views
+from . import chiffres_views, feeds, integrer, integrer_constructeur, jeux_views, views
 
 rss = feeds.DerniersContenus()
 atom = feeds.DerniersContenusAtom()
 
 urlpatterns = [
     path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("donnees-ouvertes/", jeux_views.donnees_ouvertes, name="donnees_ouvertes"),
     path("chiffres/", chiffres_views.page, name="chiffres"),
     path("flux/", rss, name="flux"),
     path("flux/atom/", atom, name="flux_atom"),

@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("donnees.vocabulaires_urls")),
     # « Le réseau en chiffres » as a dataset (donnees/chiffres_urls.py).
     path("", include("donnees.chiffres_urls")),
+    # The open datasets' files, at stable addresses for programs (donnees/jeux_urls.py).
+    path("", include("donnees.jeux_urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

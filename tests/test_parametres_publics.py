@@ -64,6 +64,9 @@ FUZZED = {
     "vocabulaire_fichier": (),
     "vocabulaire_concept": (),
     "vocabulaire_concept_fichier": (),
+    # The open datasets' page and files read no parameter: any is refused with a 400.
+    "donnees_ouvertes": (),
+    "donnees_fichier": (),
     # « Le réseau en chiffres » and its dataset read no parameter: any is refused with a 400.
     "chiffres": (),
     "chiffres_csv": (),
@@ -138,6 +141,7 @@ URL_ARGUMENTS = {
         "identifiant": "avance",
         "format": "jsonld",
     },
+    "donnees_fichier": {"nom": "ressources.csv"},
 }
 # The pages that read a query string get more examples than those that only receive one;
 # the snippet builder's values all go through Django's form fields.
@@ -151,6 +155,7 @@ OTHER_STATUSES = {
     "sitemap": {404},
     **dict.fromkeys(URL_ARGUMENTS, {400}),
     "vocabulaires": {400},
+    "donnees_ouvertes": {400},
     "integrer_ateliers": {400},
     "integrer_ressources": {400},
     "chiffres": {400},
@@ -322,6 +327,7 @@ CONTENT_TYPES = {
     "vocabulaire_fichier": "text/turtle",
     "vocabulaire_concept": "text/turtle",
     "vocabulaire_concept_fichier": "application/ld+json",
+    "donnees_fichier": "text/csv",
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
     **dict.fromkeys(API_URLS, "application/json"),

@@ -185,11 +185,14 @@ PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
 # for contributors' attachments (fiches.models.fiches.private_storage), "documents" for
 # Wagtail's documents (ressources.models.documents.document_storage); the last two only ever
 # sent by a view that checks who asks. On the local disk, or on S3 when its variables are set.
+FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 DISK_STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "ressources.storage.PrivateFileSystemStorage"},
     # In MEDIA_ROOT/documents/, where they always were: no URL pattern serves that folder.
     "documents": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The open datasets (donnees/publication.py), public, in MEDIA_ROOT/donnees/.
+    "donnees": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"allow_overwrite": True}},
 }
 
 
@@ -227,7 +230,8 @@ def s3_storages(*, endpoint_url, region, access_key, secret_key, public_bucket, 
             "querystring_auth": False,  # plain, lasting URLs: pages link to them
         },
     }
-    return {"default": public, "private": private, "documents": private}
+    donnees = {**public, "OPTIONS": {**public["OPTIONS"], "file_overwrite": True}}
+    return {"default": public, "private": private, "documents": private, "donnees": donnees}
 
 
 s3 = env.s3()
@@ -317,17 +321,6 @@ LOCAL_CACHES = sized_caches(
 )
 RATELIMIT_USE_CACHE = "default"
 
-# The public API (donnees.api, /api/v2/): at most this many items per list, this many requests
-# per minute from one client address (django-ratelimit's notation), readable by any site's
-# scripts (GET only, never with the visitor's cookies).
-WAGTAILAPI_LIMIT_MAX = 100
-WAGTAILAPI_SEARCH_ENABLED = True
-API_RATE = "120/m"
-CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_METHODS = ("GET", "OPTIONS")
-CORS_ALLOW_CREDENTIALS = False
-
 
 def redis_caches(url, cache_url=None):
     """The same caches on Redis, shared by every server process. The counters ("default")
@@ -368,17 +361,6 @@ FRONTEND_CACHE_SECONDS = int(
     env.get("FRONTEND_CACHE_SECONDS", 3600 if FRONTEND_CACHE_PURGE_URL else 0)
 )
 
-# The pages partner sites frame (donnees/integrer.py): which sites may frame them (any when
-# empty: they show what anyone may read and hold no form), and how long browsers and proxies
-# may keep them (their free seats lag that much at most).
-INTEGRER_ORIGINES_AUTORISEES = env.get_origins("INTEGRER_ORIGINES_AUTORISEES")
-INTEGRER_CACHE_SECONDS = int(env.get("INTEGRER_CACHE_SECONDS", "300"))
-# « Le réseau en chiffres » (donnees/chiffres.py): a count of people or of structures below
-# this shows as « moins de 5 » (null and a flag in the dataset); the figures are kept this many
-# seconds in the "default" cache, and read again at once after a publication.
-DONNEES_SEUIL_MINIMAL = int(env.get("DONNEES_SEUIL_MINIMAL", "5"))
-DONNEES_CHIFFRES_CACHE_SECONDS = int(env.get("DONNEES_CHIFFRES_CACHE_SECONDS", "300"))
-
 # Background work (django-tasks): at once, inside the request, unless TASKS_BACKEND=database,
 # where `manage.py db_worker` runs it (production.py makes that the default there).
 TASK_BACKENDS = {
@@ -387,6 +369,9 @@ TASK_BACKENDS = {
 }
 TASKS_BACKEND = env.get_choice("TASKS_BACKEND", TASK_BACKENDS, "immediate")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
+
+# Open data (donnees/): the API, the embeds, the figures, the datasets.
+from .donnees import *  # noqa: E402, F403
 
 # Every e-mail goes through the outbox (outbox/), which a task delivers with the real backend.
 EMAIL_BACKEND = "outbox.backends.OutboxBackend"

@@ -22,3 +22,6 @@ if env.get("ENTRAIDE_TEST_REDIS_URL"):
     CACHES = redis_caches(  # noqa: F405
         env.get("ENTRAIDE_TEST_REDIS_URL"), env.get("ENTRAIDE_TEST_REDIS_CACHE_URL")
     )
+# The open datasets are written when a test asks (tests/donnees/test_jeux.py), not after every
+# page a test publishes.
+DONNEES_PUBLICATION_AUTOMATIQUE = False

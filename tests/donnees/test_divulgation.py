@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from donnees import publication
+from donnees.jeux_views import NOMS
 from evenements.models import Inscription
 from fiches.models import FichePage
 from ressources.registry import registered_types
@@ -65,6 +67,8 @@ ADDRESSES = {
     "chiffres": [{}],
     "chiffres_csv": [{}],
     "chiffres_json": [{}],
+    "donnees_ouvertes": [{}],
+    "donnees_fichier": [{"nom": nom} for nom in sorted(NOMS)],
     "api": [{}],
     "api_openapi": [{}],
     "api:pages:listing": [{}],
@@ -124,6 +128,7 @@ def site(module_transaction):
     with module_transaction.unblock():
         contenu = corpus.build()
         _secrets(contenu)
+        publication.publier()  # the open datasets of this content, not another module's
         autre = UserFactory(email="autre@asso.example")
         StructureFactory(nom="Une autre structure", membres=[autre])
         return contenu, autre
@@ -154,7 +159,8 @@ def test_no_open_data_address_ever_shows_what_is_not_public(site, viewer):
     for url in [*addresses(), *api_details(client)]:
         response = client.get(url)
         assert response.status_code == 200, url
-        body = response.content.decode()
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        body = content.decode()
         assert SECRET.lower() not in body.lower(), url
         read.append(body)
     # what is public is there: the addresses were not empty

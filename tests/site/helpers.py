@@ -12,6 +12,7 @@ from entraide.settings import env
 BASE_DIR = Path(__file__).resolve().parents[2]
 PRODUCTION = "entraide.settings.production"
 BASE = "entraide.settings.base"
+DONNEES = "entraide.settings.donnees"
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 SETTINGS_MODULES = ["entraide.settings.dev", "entraide.settings.test", PRODUCTION]
 REQUIRED_IN_PRODUCTION = {
@@ -62,7 +63,9 @@ def import_settings(monkeypatch, module=PRODUCTION, **env):
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    fresh = (module, BASE)  # base.py again too: production.py changes its lists in place
+    # base.py again too (production.py changes its lists in place), and the open data's
+    # settings it reads (site/settings/donnees.py)
+    fresh = (module, BASE, DONNEES)
     for name in fresh:
         monkeypatch.delitem(sys.modules, name, raising=False)
     try:
