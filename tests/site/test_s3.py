@@ -248,9 +248,11 @@ def test_s3_variables_put_every_file_storage_on_s3(monkeypatch):
         "default": "S3Storage",
         "private": "PrivateS3Storage",
         "documents": "PrivateS3Storage",
+        "donnees": "S3Storage",
         "staticfiles": "CompressedManifestStaticFilesStorage",
     }
     assert configured["default"]["OPTIONS"]["bucket_name"] == "entraide-public"
+    assert configured["donnees"]["OPTIONS"]["bucket_name"] == "entraide-public"  # open data
     assert configured["documents"]["OPTIONS"]["bucket_name"] == "entraide-prive"
     on_disk = import_settings(monkeypatch, PRODUCTION).STORAGES
     assert "S3" not in on_disk["default"]["BACKEND"] + on_disk["private"]["BACKEND"]
