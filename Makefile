@@ -9,10 +9,10 @@ TEST_SETTINGS := DJANGO_SETTINGS_MODULE=entraide.settings.test
 
 .PHONY: install compiled-messages chromium redis-server run test test-sqlite test-postgresql lint format messages bench bench-load
 
+# --no-compile: Python compiles what it imports, when it first does (a third of the install).
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-compile -e '.[dev]'
 	touch $(INSTALLED)
 
 install: $(INSTALLED)

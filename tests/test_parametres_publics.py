@@ -146,7 +146,7 @@ URL_ARGUMENTS = {
 # The pages that read a query string get more examples than those that only receive one;
 # the snippet builder's values all go through Django's form fields.
 EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5}
-LISTING_EXAMPLES, OTHER_EXAMPLES = 15, 5
+LISTING_EXAMPLES, OTHER_EXAMPLES = 10, 5
 API_URLS = ("api", "api_openapi", "api:pages:listing", "api:documents:listing")
 API_URLS += ("api:structures:listing",)
 # What a page may answer besides 200: Django's sitemap answers 404 for a page number it
