@@ -57,6 +57,7 @@ class Demo:
     ateliers: list
     guides_en: list  # translations, named like the French guide they translate
     informations: list  # the footer's pages (mentions légales, accessibilité…)
+    informations_en: list
 
 
 def read(folder=DATA):
@@ -73,6 +74,7 @@ def read(folder=DATA):
         ateliers=read_folder(folder / "ateliers", read_atelier),
         guides_en=read_folder(folder / "en" / "guides", read_guide),
         informations=read_folder(folder / "informations", read_information),
+        informations_en=read_folder(folder / "en" / "informations", read_information),
     )
 
 

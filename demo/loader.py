@@ -44,7 +44,8 @@ def load(demo, *, hostname, port):
     guides = [ressources[entry.slug] for entry in demo.guides]
     modeles = [ressources[entry.slug] for entry in demo.modeles]
     set_dates(home, guides, modeles, translations)
-    load_informations(home, demo.informations)
+    informations = load_informations(home, demo.informations)
+    translate_informations(demo.informations_en, informations)
     return site
 
 
@@ -62,6 +63,16 @@ def load_informations(home, informations):
         return services.get_or_create_information(home, slug=slug, **fields)
 
     return create_each(informations, create)
+
+
+def translate_informations(informations_en, informations):
+    """The English pages d'information, named like the French page they translate."""
+    english = services.get_locale("en")
+
+    def translate(slug, fields):
+        return services.translate_page(informations[slug], english, **fields)
+
+    return create_each(informations_en, translate)
 
 
 def load_structures(structures):
