@@ -231,31 +231,27 @@ def erreur(request, error):
     )
 
 
-@embeddable
-def ateliers(request):
+def cadre(request, kind, items, liste_url):
+    """The framed list of ``kind`` (``ATELIERS`` or ``RESSOURCES``): its template is named
+    after it, and so is the list in its context."""
     locale = Locale.get_active()
     try:
-        chosen = choix(request.GET, ATELIERS, domaines_of(locale))
+        chosen = choix(request.GET, kind, domaines_of(locale))
     except ParametreInvalide as error:
         return erreur(request, error)
     context = {
-        "titre": titre(ATELIERS, chosen),
-        "ateliers": prochains_ateliers(locale, chosen),
-        "liste_url": agenda_url(request, locale, chosen),
+        "titre": titre(kind, chosen),
+        kind: items(locale, chosen),
+        "liste_url": liste_url(request, locale, chosen),
     }
-    return render(request, "donnees/integrer/ateliers.html", context)
+    return render(request, f"donnees/integrer/{kind}.html", context)
+
+
+@embeddable
+def ateliers(request):
+    return cadre(request, ATELIERS, prochains_ateliers, agenda_url)
 
 
 @embeddable
 def ressources(request):
-    locale = Locale.get_active()
-    try:
-        chosen = choix(request.GET, RESSOURCES, domaines_of(locale))
-    except ParametreInvalide as error:
-        return erreur(request, error)
-    context = {
-        "titre": titre(RESSOURCES, chosen),
-        "ressources": dernieres_ressources(locale, chosen),
-        "liste_url": ressources_url(request, locale, chosen),
-    }
-    return render(request, "donnees/integrer/ressources.html", context)
+    return cadre(request, RESSOURCES, dernieres_ressources, ressources_url)

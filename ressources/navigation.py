@@ -101,38 +101,33 @@ def breadcrumbs(page):
 
 def menu_pages(request):
     """The sections of the header's menu."""
-    return [page for page in _home_children(request) if page.show_in_menus and not _info(page)]
+    sections, _informations = _home_children(request)
+    return sections
 
 
 def information_pages(request):
     """The footer's pages d'information (mentions légales, accessibilité…)."""
-    return [page for page in _home_children(request) if _info(page)]
-
-
-def _information_type():
-    # By name: the page models' JSON-LD reads this module, which cannot import them.
-    return ContentType.objects.get_by_natural_key("ressources", "informationpage")
-
-
-def _info(page):
-    return page.content_type_id == _information_type().pk
+    _sections, informations = _home_children(request)
+    return informations
 
 
 def _home_children(request):
-    """The live children of the home page that the header or the footer link to: one query
-    per request for both."""
+    """(header sections, footer pages d'information): the live children of the home page
+    that the header or the footer link to, one query per request for both."""
     if request is not None and hasattr(request, "_entraide_home_children"):
         return request._entraide_home_children
     home = home_page(request)
-    children = []
+    found = ([], [])
     if home is not None:
-        info = _information_type()
-        children = list(
+        # By name: the page models' JSON-LD reads this module, which cannot import them.
+        info = ContentType.objects.get_by_natural_key("ressources", "informationpage")
+        for page in (
             home.get_children()
             .live()
             .filter(Q(show_in_menus=True) | Q(content_type=info))
             .only("title", "url_path", "locale_id", "content_type_id", "show_in_menus")
-        )
+        ):
+            found[page.content_type_id == info.pk].append(page)
     if request is not None:
-        request._entraide_home_children = children
-    return children
+        request._entraide_home_children = found
+    return found

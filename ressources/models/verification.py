@@ -3,20 +3,18 @@ amounts, thresholds and laws change every 1 January, and a page nobody rereads g
 quietly (issue 18)."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-PARIS = ZoneInfo("Europe/Paris")
 #: How long a check holds unless the editor says otherwise.
 DUREE_PAR_DEFAUT = datetime.timedelta(days=365)
 
 
 def aujourd_hui():
-    return timezone.localdate(timezone=PARIS)
+    return timezone.localdate()  # TIME_ZONE is Paris
 
 
 def dans_un_an():
