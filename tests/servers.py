@@ -36,7 +36,9 @@ def get(port, path):
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}{path}", headers={"Host": "localhost"}
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
+    # The socket accepts before a worker has loaded the site: the first answer waits for that
+    # load, which takes more than 10 s on two busy cores.
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, dict(response.headers), response.read().decode()
 
 
