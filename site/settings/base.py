@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "inventaire",
     "demo",
     "donnees",
+    "alertes",
+    "espace",
     "outbox",
     "django_tasks",
     "django_tasks_db",
