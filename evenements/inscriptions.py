@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
-from .models.inscriptions import Inscription
+from .models.inscriptions import Inscription, new_token
 
 
 class InscriptionError(Exception):
@@ -132,3 +132,20 @@ def rang(inscription):
         )
     )
     return earlier.count() + 1
+
+
+def anonymiser(inscriptions, now=None):
+    """Erase the personal data of ``inscriptions`` (a queryset), keeping their date and
+    status for the counts; their personal links stop working (new token). Returns how many."""
+    now = now or timezone.now()
+    count = 0
+    for inscription in inscriptions.filter(anonymisee_at__isnull=True).only("pk"):
+        count += Inscription.objects.filter(pk=inscription.pk).update(
+            nom="",
+            email="",
+            structure="",
+            besoins="",
+            token=new_token(),
+            anonymisee_at=now,
+        )
+    return count
