@@ -175,6 +175,7 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
     log_in(tab, live_server, member)
     for label, path in {
         "mon espace": "/fr/mon-espace/",
+        "supprimer mon compte": "/fr/mon-espace/supprimer/",
         "formulaire de fiche": "/fr/fiches/proposer/",
         "formulaire de structure": "/fr/structures/nouvelle/",
     }.items():
