@@ -55,10 +55,10 @@ def donnees(user):
 
 
 def supprimer_pour(user):
-    """Their registrations go: upcoming ones are cancelled (the seat goes to the waitlist, as
-    when they cancel themselves), past ones are anonymised now rather than 90 days after the
-    workshop (the workshop keeps its count of participants)."""
+    """Their registrations go: upcoming ones are cancelled (the seat goes to the waitlist,
+    as when they cancel themselves, but nobody is told who left), past ones are anonymised now
+    rather than 90 days after the workshop (which keeps its count of participants)."""
     a_venir, passees = a_venir_et_passees(user)
     for inscription in a_venir:
-        inscriptions.annuler(inscription)
+        inscriptions.annuler(inscription, oubli=True)
     inscriptions.anonymiser(Inscription.objects.filter(pk__in=[i.pk for i in passees]))

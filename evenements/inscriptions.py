@@ -65,10 +65,12 @@ def inscrire(atelier, *, nom, email, structure="", besoins="", now=None):
     return inscription
 
 
-def annuler(inscription, par=None):
+def annuler(inscription, par=None, oubli=False):
     """Give the seat back: the person's data is deleted, and the first person on the
     waitlist (if any) gets the seat. ``par``: the animator who cancels it from the admin
-    (None: the person themselves). A workshop that is over keeps its list."""
+    (None: the person themselves). ``oubli``: the person deletes their account; only the
+    one given the seat is told, as the other notices would carry the name of somebody who
+    asked to be forgotten. A workshop that is over keeps its list."""
     if inscription.atelier.est_passe:
         raise InscriptionError(
             _("Cet atelier est passé : l'inscription ne peut plus être annulée.")
@@ -90,7 +92,10 @@ def annuler(inscription, par=None):
             )
             if promue is not None:
                 _confirmer(promue)
-    transaction.on_commit(lambda: notifications.annulation(atelier, inscription, promue, par))
+    if oubli:
+        transaction.on_commit(lambda: promue and notifications.promotion_automatique(promue))
+    else:
+        transaction.on_commit(lambda: notifications.annulation(atelier, inscription, promue, par))
     return promue
 
 

@@ -67,7 +67,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     fiche = FichePageFactory(
         parent=get_or_create_fiche_index(home), structure=structure, owner=dominique
     )
-    workshop = atelier(agenda, title="Budget", capacite=1)
+    workshop = atelier(agenda, title="Budget", capacite=1, owner=UserFactory())
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
     past_registration(atelier(agenda, debut=in_days(-30)), nom="Dominique L.", email=ADDRESS)
@@ -92,6 +92,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     assert (fiche.live, fiche.structure_id, fiche.owner_id) == (True, structure.pk, None)
     waiting.refresh_from_db()
     assert waiting.statut == Inscription.Statut.CONFIRMEE
+    assert [m.to for m in mail.outbox][-1] == ["sacha@asso.example"]  # told of the seat
     assert Inscription.objects.filter(atelier__title="Budget").count() == 1
     assert client.get("/fr/mon-espace/").status_code == 302  # signed out
 
