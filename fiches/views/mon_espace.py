@@ -5,8 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from wagtail.models import Locale
 
-from structures import adhesions
-from structures.models import Adhesion, Structure
+from structures import espace
 
 from .. import moderation
 from ..models import FicheIndexPage
@@ -38,11 +37,7 @@ def mon_espace(request):
         "fiches/mon_espace.html",
         {
             "fiches": moderation.describe(fiches),
-            "structures": Structure.objects.of_member(request.user),
-            "en_attente": Adhesion.objects.filter(
-                user=request.user, statut=Adhesion.Statut.EN_ATTENTE
-            ).select_related("structure"),
-            "demandes": adhesions.demandes_a_traiter(request.user),
+            "mes_structures": espace.mes_structures(request.user),
             "proposer_url": proposer_url(),
         },
     )
