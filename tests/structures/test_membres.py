@@ -2,6 +2,7 @@
 link signs them up and joins them), cancel an invitation, leave, change its public details;
 and what nobody else can do with it."""
 
+import io
 import json
 import re
 import types
@@ -12,6 +13,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -289,7 +291,7 @@ def test_members_change_the_public_details_and_visitors_see_them(client, claire,
     assert "Jardins partagés du 93" in annuaire
 
 
-def test_my_structures_take_the_same_queries_for_one_or_many(claire, malik):
+def test_my_structures_take_the_same_queries_for_one_or_many(client, claire, malik):
     def count():
         with CaptureQueriesContext(connection) as queries:
             found = espace.mes_structures(claire)
@@ -299,8 +301,16 @@ def test_my_structures_take_the_same_queries_for_one_or_many(claire, malik):
             ]
         return len(queries), rendered, found
 
+    def page_queries():
+        client.get(ESPACE)  # warms what a first request fills
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(ESPACE).status_code == 200
+        return len(queries)
+
+    client.force_login(claire)
     StructureFactory(membres=[claire])
     small, _rendered, _found = count()
+    small_page = page_queries()
     for n in range(4):
         structure = StructureFactory(membres=[claire, UserFactory()])
         AdhesionFactory(structure=structure)
@@ -309,6 +319,7 @@ def test_my_structures_take_the_same_queries_for_one_or_many(claire, malik):
     large, rendered, found = count()
 
     assert small == large == 5
+    assert page_queries() == small_page  # the fragment reads nothing more per structure
     assert sorted(rendered) == [(1, 0, 0)] + [(2, 1, 1)] * 4
     assert len(found.demandes) == 4 and len(found.en_attente) == 1
 
@@ -361,3 +372,16 @@ def test_personal_data_export_and_deletion(claire, malik, jardin, velo):
     }
     assert donnees_personnelles.supprimer_pour(claire) == 2
     assert list(Invitation.objects.all()) == [kept]
+
+
+def test_invitations_are_purged_a_month_after_they_expire(claire, jardin):
+    old, recent = (
+        invitations.inviter(jardin, address, claire)[0] for address in ("a@ex.org", "b@ex.org")
+    )
+    Invitation.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=45))
+    out = io.StringIO()
+
+    call_command("purger_invitations", stdout=out)
+
+    assert out.getvalue().strip() == "1 invitation(s) supprimée(s)."
+    assert list(Invitation.objects.all()) == [recent]
