@@ -258,6 +258,7 @@ def test_leaving_and_the_last_member_leaving(client, claire, malik, jardin):
     assert client.get(quitter).status_code == 404
     staff = UserFactory(is_staff=True)
     client.force_login(staff)
+    assert "Inviter un ou une collègue" in text(client.get(jardin.get_absolute_url()))
     assert inviter(client, jardin, "releve@ex.org").status_code == 302
 
 
