@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evenements import donnees_personnelles as evenements_donnees
 from fiches import espace as fiches_espace
+from structures import donnees_personnelles as structures_donnees
 
 from . import compte
 
@@ -29,6 +30,17 @@ SECTIONS = [
         _("Mes inscriptions aux ateliers"),
         evenements_donnees.donnees,
         evenements_donnees.supprimer_pour,
+    ),
+    Section(
+        "adhesions",
+        _("Mes adhésions aux structures"),
+        lambda user: structures_donnees.donnees(user)["adhesions"],
+    ),
+    Section(
+        "invitations",
+        _("Les invitations que j'ai envoyées ou reçues"),
+        lambda user: structures_donnees.donnees(user)["invitations"],
+        structures_donnees.supprimer_pour,
     ),
     Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
 ]

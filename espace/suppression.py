@@ -7,7 +7,6 @@ the log-in attempts kept under the account's name or addresses (django-axes), an
 of an e-mail to or about its addresses in the outbox. What stays: the fiches, which belong to
 their structure (their author becomes « nobody »), and counts without names."""
 
-from allauth.account.models import EmailAddress
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -15,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from outbox.models import Email
+from ressources.comptes import toutes_les_adresses
 
 from .sections import SECTIONS
 
@@ -46,12 +46,6 @@ def compte_du_jeton(valeur):
     return user
 
 
-def adresses(user):
-    """Every address of the account, verified or not, in lower case."""
-    emails = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    return sorted({a.lower() for a in [*emails, user.email] if a})
-
-
 def oublier_connexions(user, emails):
     """django-axes keeps log-in attempts under « compte:<id> » (fiches.comptes) or the
     address typed, and the attempt's form data."""
@@ -71,7 +65,7 @@ def oublier_courriels(emails):
 
 def supprimer(user):
     """Delete ``user`` and what the site keeps about them."""
-    emails = adresses(user)
+    emails = toutes_les_adresses(user)
     with transaction.atomic():
         for section in SECTIONS:
             if section.supprimer is not None:

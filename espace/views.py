@@ -18,8 +18,7 @@ from evenements import donnees_personnelles as evenements_donnees
 from evenements import inscriptions
 from fiches import espace as fiches_espace
 from ressources import emails
-from structures import adhesions
-from structures.models import Adhesion, Structure
+from structures import espace as structures_espace
 
 from . import archive, suppression
 
@@ -37,11 +36,7 @@ def mon_espace(request):
             **fiches_espace.mes_fiches(request.user),
             "inscriptions_a_venir": a_venir,
             "inscriptions_passees": passees,
-            "structures": Structure.objects.of_member(request.user),
-            "en_attente": Adhesion.objects.filter(
-                user=request.user, statut=Adhesion.Statut.EN_ATTENTE
-            ).select_related("structure"),
-            "demandes": adhesions.demandes_a_traiter(request.user),
+            "mes_structures": structures_espace.mes_structures(request.user),
         },
     )
 

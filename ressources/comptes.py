@@ -17,3 +17,10 @@ def adresses_verifiees(user):
             )
         }
     )
+
+
+def toutes_les_adresses(user):
+    """Every address of ``user``: the account's and those allauth holds, verified or not,
+    in lower case (for forgetting a person: what was asked in their name goes too)."""
+    emails = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    return sorted({address.lower() for address in [*emails, user.email] if address})

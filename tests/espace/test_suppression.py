@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from evenements.models import Inscription
 from fiches.models import FichePage
 from fiches.services import get_or_create_fiche_index
+from structures.models import Invitation
 from tests.evenements.helpers import agenda_page, atelier, in_days, past_registration, register
 from tests.factories import AdhesionFactory, FichePageFactory, StructureFactory, UserFactory
 
@@ -67,6 +68,10 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     fiche = FichePageFactory(
         parent=get_or_create_fiche_index(home), structure=structure, owner=dominique
     )
+    Invitation.objects.create(
+        structure=structure, email="camille@asso.example", invited_by=dominique
+    )
+    Invitation.objects.create(structure=StructureFactory(), email=ADDRESS, invited_by=UserFactory())
     workshop = atelier(agenda, title="Budget", capacite=1, owner=UserFactory())
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
@@ -87,6 +92,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     assert response.status_code == 302 and response["Location"].endswith("/compte-supprime/")
     assert not get_user_model().objects.filter(pk=dominique.pk).exists()
     assert rows_mentioning(ADDRESS) == {}
+    assert not Invitation.objects.filter(email="camille@asso.example").exists()
     assert rows_mentioning("Leroux") == {}
     fiche.refresh_from_db()
     assert (fiche.live, fiche.structure_id, fiche.owner_id) == (True, structure.pk, None)
