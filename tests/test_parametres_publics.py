@@ -78,6 +78,11 @@ FUZZED = {
     "api:pages:listing": tuple(sorted(PagesPubliques.parametres)),
     "api:documents:listing": tuple(sorted(DocumentsPublics.parametres)),
     "api:structures:listing": tuple(sorted(StructuresPubliques.parametres)),
+    # The contact form (GET), its thank-you page and the site map read no parameter: any is
+    # refused with a 400 (OTHER_STATUSES).
+    "contact": (),
+    "contact_merci": (),
+    "plan_du_site": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -128,6 +133,9 @@ PAGE_PARAMETERS = {
     "evenements.AgendaPage:archives": _filters(AtelierFilterSet),
     "evenements.AgendaPage:agenda_ics": ("domaine",),
     "evenements.AtelierPage:verifiez": ("demande",),
+    # The PDF of a guide or a modèle reads no parameter: any is refused with a 400.
+    "ressources.GuidePage:pdf": (),
+    "ressources.ModelePage:pdf": (),
 }
 ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
 # Arguments of the URL names above that take some.
@@ -162,6 +170,8 @@ OTHER_STATUSES = {
     "chiffres_csv": {400},
     "chiffres_json": {400},
     **dict.fromkeys(API_URLS, {400}),
+    **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
+    **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
 
 
@@ -331,6 +341,8 @@ CONTENT_TYPES = {
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
     **dict.fromkeys(API_URLS, "application/json"),
+    "ressources.GuidePage:pdf": "application/pdf",
+    "ressources.ModelePage:pdf": "application/pdf",
 }
 
 
