@@ -133,9 +133,6 @@ PAGE_PARAMETERS = {
     "evenements.AgendaPage:archives": _filters(AtelierFilterSet),
     "evenements.AgendaPage:agenda_ics": ("domaine",),
     "evenements.AtelierPage:verifiez": ("demande",),
-    # The PDF of a guide or a modèle reads no parameter: any is refused with a 400.
-    "ressources.GuidePage:pdf": (),
-    "ressources.ModelePage:pdf": (),
 }
 ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
 # Arguments of the URL names above that take some.
@@ -171,6 +168,7 @@ OTHER_STATUSES = {
     "chiffres_json": {400},
     **dict.fromkeys(API_URLS, {400}),
     **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
+    # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
     **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
 
