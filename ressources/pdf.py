@@ -25,6 +25,8 @@ STYLES = {
 }
 # The site's own links (rich text, documents) start with "/": in a PDF they need the host.
 LIEN_DU_SITE = re.compile(r'href="/(?!/)')
+# A rich text link to a page since deleted is an <a> without address, which fpdf2 refuses.
+LIEN_SANS_ADRESSE = re.compile(r"<a\b(?![^>]*\bhref=)[^>]*>")
 
 
 class Document(FPDF):
@@ -59,7 +61,7 @@ def document(page, adresse, origine):
         "ressources/pdf/ressource.html",
         {"page": page, "fichiers": getattr(page, "fichiers_avec_documents", ())},
     )
-    html = LIEN_DU_SITE.sub(f'href="{origine}/', html)
+    html = LIEN_DU_SITE.sub(f'href="{origine}/', LIEN_SANS_ADRESSE.sub('<a href="">', html))
     pdf = Document(f"{adresse} · {licence(page)}")
     pdf.set_title(page.title)
     pdf.set_lang(page.locale.language_code)

@@ -19,7 +19,7 @@ CORPS = stream(
     (
         "paragraphe",
         '<p>Les statuts fixent l\'objet ; voir <a href="https://www.service-public.fr/">'
-        "le site officiel</a>.</p>",
+        'le site officiel</a> ; <a linktype="page" id="999999">une page supprimée</a>.</p>',
     ),
     (
         "etapes",
@@ -81,6 +81,7 @@ def test_a_guide_downloads_as_a_pdf_with_its_headings_steps_and_address(pages, c
         "☐ Statuts signés",
         "Attention : Délai",
         "Faut-il un capital ?",
+        "une page supprimée",
         "http://testserver/fr/ressources/statuts/",
         "Réutilisation : voir les mentions légales du site",
     ):
