@@ -41,14 +41,22 @@ def page_donnees_personnelles(request):
     return pages.filter(slug=PAGE_DONNEES_PERSONNELLES).first()
 
 
+def connu(user):
+    """What the form already knows of a signed-in person: their name and address."""
+    if not user.is_authenticated:
+        return {}
+    return {"nom": user.get_full_name() or user.get_username(), "email": user.email}
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def contact(request):
     """« Nous écrire »: the message goes to the staff by e-mail through the task worker
-    (``tasks.transmettre_message``), nothing is kept; then a thank-you page. Errors, and
+    (``tasks.transmettre_message``), nothing is kept; then a thank-you page. A signed-in
+    person finds their name and address filled in. Errors, and
     too many messages from one address (a 429), show the form again as it was typed."""
     if request.method != "POST" and (refus := refus_des_parametres(request)):
         return refus
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST or None, initial=connu(request.user))
     status = 200
     if request.method == "POST":
         limite = is_ratelimited(

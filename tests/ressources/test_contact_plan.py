@@ -88,6 +88,15 @@ def test_the_english_form_sends_the_staff_a_french_e_mail(site, client):
     assert mail.outbox[0].subject == "[Entraide] Contact : Signaler une erreur"
 
 
+def test_a_signed_in_person_finds_their_name_and_address_filled_in(site, client):
+    client.force_login(UserFactory(first_name="Inès", last_name="Roy", email="ines@asso.example"))
+
+    form = markup.soup(client.get("/fr/contact/").content)
+
+    assert form.select_one("#id_nom")["value"] == "Inès Roy"
+    assert form.select_one("#id_email")["value"] == "ines@asso.example"
+
+
 def test_the_addresses_of_the_setting_receive_the_messages(site, client, settings):
     settings.CONTACT_DESTINATAIRES = ["contact@entraide.example"]
 
