@@ -58,6 +58,8 @@ urlpatterns += i18n_patterns(
     path("", include("espace.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
+    # Contact and plan du site (ressources/urls.py).
+    path("", include("ressources.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,

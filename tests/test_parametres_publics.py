@@ -78,6 +78,11 @@ FUZZED = {
     "api:pages:listing": tuple(sorted(PagesPubliques.parametres)),
     "api:documents:listing": tuple(sorted(DocumentsPublics.parametres)),
     "api:structures:listing": tuple(sorted(StructuresPubliques.parametres)),
+    # The contact form (GET), its thank-you page and the site map read no parameter: any is
+    # refused with a 400 (OTHER_STATUSES).
+    "contact": (),
+    "contact_merci": (),
+    "plan_du_site": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -172,6 +177,9 @@ OTHER_STATUSES = {
     "chiffres_csv": {400},
     "chiffres_json": {400},
     **dict.fromkeys(API_URLS, {400}),
+    **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
+    # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
+    **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
 
 
@@ -341,6 +349,8 @@ CONTENT_TYPES = {
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
     **dict.fromkeys(API_URLS, "application/json"),
+    "ressources.GuidePage:pdf": "application/pdf",
+    "ressources.ModelePage:pdf": "application/pdf",
 }
 
 
