@@ -4,6 +4,7 @@ headings (stable, unique, clear of the page's own), and the page a reader gets."
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from ressources import sommaire
 from ressources.blocks import GuideBodyBlock
@@ -90,3 +91,24 @@ def test_the_sommaire_links_to_every_heading_with_the_same_queries_for_4_or_12(c
     page = markup.soup(client.get(short.url).content)
     assert page.select_one("nav.sommaire") is None
     assert page.select_one(".ressource__body h2")["id"] == "partie-seul"
+
+
+@pytest.mark.django_db
+def test_the_sommaire_shows_only_the_live_public_headings(client, site_tree):
+    """A heading in a draft revision or in a private guide never reaches a reader."""
+    _home, index = site_tree
+    secret = "Zorglub"
+    guide = long_guide(index, 4, slug="public")
+    draft = guide.get_latest_revision_as_object()
+    draft.body = stream(*[("intertitre", f"{secret} {number}") for number in range(1, 6)])
+    draft.save_revision()  # a draft of a live page
+    private = long_guide(index, 4, slug="prive")
+    private.body = stream(*[("intertitre", f"{secret} privé {number}") for number in range(1, 6)])
+    private.save_revision().publish()
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    for url in (guide.url, private.url):
+        response = client.get(url, follow=True)
+        assert secret not in response.content.decode(), url
+    page = markup.soup(client.get(guide.url).content)
+    assert len(page.select("nav.sommaire a")) == 4
