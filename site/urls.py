@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("donnees.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
+    path("", include("inventaire.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,
