@@ -35,3 +35,10 @@ def envoyer_signalement(signalement_id):
     return emails.notify(
         retours.destinataires(page), "inventaire/emails/signalement", context, bcc=True
     )
+
+
+@task()
+def effacer_adresses():
+    """The readers' addresses on error reports older than ``retours.ADRESSE_GARDEE``,
+    erased even when no new report comes (``cron`` runs it daily). Returns how many."""
+    return retours.effacer_adresses_expirees()

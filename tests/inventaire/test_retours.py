@@ -7,10 +7,12 @@ import csv
 import io
 import types
 from datetime import timedelta
+from io import StringIO
 
 import django_ratelimit.core
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
@@ -227,6 +229,21 @@ def test_a_fiche_error_goes_to_the_moderators_and_old_addresses_are_erased(clien
     ancien.refresh_from_db()
     assert ancien.email == ""
     assert SignalementErreur.objects.get(page=contenu.fiche).email == ""
+
+
+def test_the_daily_command_erases_addresses_kept_30_days_and_only_those(contenu):
+    ancien = retours.signaler(contenu.guide, "Lien cassé", "ancien@exemple.fr")
+    SignalementErreur.objects.filter(pk=ancien.pk).update(
+        jour=timezone.localdate() - timedelta(days=31)
+    )
+    recent = retours.signaler(contenu.guide, "Faute", "recent@exemple.fr")
+    out = StringIO()
+
+    call_command("effacer_adresses_signalements", stdout=out)
+
+    assert "1 adresse(s) effacée(s)." in out.getvalue()
+    assert SignalementErreur.objects.get(pk=ancien.pk).email == ""
+    assert SignalementErreur.objects.get(pk=recent.pk).email == "recent@exemple.fr"
 
 
 def test_error_reports_are_rate_limited_and_checked(client, contenu, meme_fenetre):
