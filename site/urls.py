@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("", include("structures.urls")),
     # Contact and plan du site (ressources/urls.py).
     path("", include("ressources.urls")),
+    path("", include("inventaire.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,

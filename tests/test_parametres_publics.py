@@ -83,6 +83,9 @@ FUZZED = {
     "contact": (),
     "contact_merci": (),
     "plan_du_site": (),
+    # Reader feedback on a page (inventaire.views): its form again, no parameter read.
+    "retour_lecteurs": (),
+    "signaler_erreur": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -143,6 +146,9 @@ PAGE_PARAMETERS = {
     "evenements.AgendaPage:archives": _filters(AtelierFilterSet),
     "evenements.AgendaPage:agenda_ics": ("domaine",),
     "evenements.AtelierPage:verifiez": ("demande",),
+    # The reader feedback widget thanks the reader after an answer or a report (the same
+    # template on modèles and fiches: fuzzed once, here).
+    "ressources.GuidePage": ("merci",),
 }
 ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
 # Arguments of the URL names above that take some.
@@ -244,7 +250,11 @@ def site(module_transaction):
                 contenu.home, slug="mentions-legales", title="Mentions légales", body="<p>…</p>"
             ),
         }
-        return page_urls(pages)
+        urls = page_urls(pages)
+        guide = pages["ressources.GuidePage"]
+        for name in ("retour_lecteurs", "signaler_erreur"):
+            urls[name] = reverse(name, args=[guide.pk])
+        return urls
 
 
 def page_urls(pages):
