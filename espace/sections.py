@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evenements import donnees_personnelles as evenements_donnees
 from fiches import espace as fiches_espace
+from inventaire import retours
 from structures import donnees_personnelles as structures_donnees
 
 from . import compte
@@ -43,4 +44,10 @@ SECTIONS = [
         structures_donnees.supprimer_pour,
     ),
     Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
+    Section(
+        "signalements",
+        _("Les erreurs que j'ai signalées en laissant mon adresse"),
+        retours.donnees,
+        retours.supprimer_pour,
+    ),
 ]

@@ -8,9 +8,11 @@ to answer, erased as soon as the report is treated, or ``ADRESSE_GARDEE`` after 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 
 from fiches.models import FichePage
+from ressources.comptes import toutes_les_adresses
 from ressources.models import RessourcePage
 from ressources.verification import GROUPE_EDITEURS
 
@@ -77,3 +79,31 @@ def destinataires(page):
     groupe = GROUPE_MODERATEURS if is_fiche else GROUPE_EDITEURS
     users = get_user_model().objects.filter(is_active=True, groups__name=groupe)
     return list(users.exclude(email="").distinct().values_list("email", flat=True))
+
+
+def signalements_de(adresses):
+    condition = Q()
+    for adresse in adresses:
+        condition |= Q(email__iexact=adresse)
+    return (
+        SignalementErreur.objects.filter(condition)
+        if adresses
+        else SignalementErreur.objects.none()
+    )
+
+
+def donnees(user):
+    """The error reports where a person left one of their addresses, for their data export."""
+    return [
+        {
+            "page": signalement.page.title,
+            "description": signalement.description,
+            "jour": signalement.jour,
+        }
+        for signalement in signalements_de(toutes_les_adresses(user)).select_related("page")
+    ]
+
+
+def supprimer_pour(user):
+    """A deleted account's addresses are erased from the reports (the reports stay)."""
+    signalements_de(toutes_les_adresses(user)).update(email="")

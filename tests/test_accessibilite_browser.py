@@ -19,7 +19,7 @@ from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.browser import browser_db, describe, serious_violations
 from tests.evenements.helpers import atelier, in_days, register
-from tests.factories import StructureFactory, UserFactory, build_site_tree
+from tests.factories import GuidePageFactory, StructureFactory, UserFactory, build_site_tree
 from tests.search.helpers import index_everything
 
 pytestmark = browser_db
@@ -239,16 +239,20 @@ def error_state_problems(tab, label):
 
 
 def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_fields(tab, live_server):
-    home, _index = build_site_tree()
+    home, index = build_site_tree()
     get_or_create_fiche_index(home)
     workshop = atelier(get_or_create_agenda(home), slug="atelier-ouvert")
+    guide = GuidePageFactory(parent=index)
     user = contributor()
+    structure = user.adhesions.get().structure
     base = live_server.url
     problems = []
     for label, path in {
         "connexion": "/fr/comptes/login/",
         "création de compte": "/fr/comptes/signup/",
         "mot de passe oublié": "/fr/comptes/password/reset/",
+        "contact": "/fr/contact/",
+        "signaler une erreur": f"/fr/signaler-une-erreur/{guide.pk}/",
     }.items():
         problems += error_state_problems(failed_submit(tab, base + path), label)
     tab.goto(f"{base}{workshop.url}")
@@ -263,6 +267,7 @@ def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_field
         "structure": "/fr/structures/nouvelle/",
         "changement de mot de passe": "/fr/comptes/password/change/",
         "adresse e-mail": "/fr/comptes/email/",
+        "invitation": f"/fr/structures/{structure.slug}/inviter/",
     }.items():
         form = "main form:has([name=action_add])" if "e-mail" in label else "main form"
         problems += error_state_problems(failed_submit(tab, base + path, form), label)

@@ -15,6 +15,8 @@ from django.db.models.functions import Cast
 from evenements.models import Inscription
 from fiches.models import FichePage
 from fiches.services import get_or_create_fiche_index
+from inventaire.models import SignalementErreur
+from inventaire.retours import signaler
 from outbox.models import Email
 from structures.models import Invitation
 from tests.browser import browser_db
@@ -78,6 +80,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
         structure=structure, email="camille@asso.example", invited_by=dominique
     )
     Invitation.objects.create(structure=StructureFactory(), email=ADDRESS, invited_by=UserFactory())
+    signaler(fiche, "Le montant de 2024 a changé.", email=ADDRESS.upper())
     workshop = atelier(agenda, title="Budget", capacite=1, owner=UserFactory())
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
@@ -99,6 +102,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     assert not get_user_model().objects.filter(pk=dominique.pk).exists()
     assert rows_mentioning(ADDRESS) == {}
     assert not Invitation.objects.filter(email="camille@asso.example").exists()
+    assert SignalementErreur.objects.get().description == "Le montant de 2024 a changé."
     assert rows_mentioning("Leroux") == {}
     fiche.refresh_from_db()
     assert (fiche.live, fiche.structure_id, fiche.owner_id) == (True, structure.pk, None)
