@@ -34,8 +34,8 @@ class Alerte(models.Model):
     quoi = models.CharField(_("liste"), max_length=12, choices=Quoi.choices)
     #: The canonical, allow-listed parameters (``alertes.requetes``): {name: [values]}.
     criteres = models.JSONField(_("critères"), default=dict)
-    #: ``criteres`` as one sorted string: the same query always gives the same key.
-    cle = models.CharField(_("clé de la requête"), max_length=2000)
+    #: A digest of ``quoi`` and ``criteres`` sorted: the same query always gives the same key.
+    cle = models.CharField(_("clé de la requête"), max_length=64)
     description = models.CharField(_("description"), max_length=500)
     langue = models.CharField(_("langue"), max_length=10, default="fr")
     frequence = models.CharField(

@@ -6,6 +6,8 @@ alert never stores raw input. Parameters that only page or sort a listing (``pag
 the agenda's dates) are dropped; any other parameter, or a value the filters do not know, is
 refused with a message that says which."""
 
+import hashlib
+
 from django.http import QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -142,7 +144,8 @@ def parametres(quoi, criteres):
 
 
 def cle(quoi, criteres):
-    return f"{quoi}?{querystring(criteres)}"
+    """A digest of the canonical query, of a fixed length (a search's text may be long)."""
+    return hashlib.sha256(f"{quoi}?{querystring(criteres)}".encode()).hexdigest()
 
 
 def query_dict(criteres):

@@ -5,8 +5,10 @@ undone in one click. The site is built once for the module."""
 import io
 import json
 import re
+import types
 from datetime import timedelta
 
+import django_ratelimit.core
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
@@ -17,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from alertes import comptes, services
+from alertes import comptes, services, views
 from alertes.models import Alerte, Frequence
 from evenements.models import AtelierPage
 from evenements.services import get_or_create_agenda
@@ -236,12 +238,26 @@ def test_parameters_an_alert_cannot_be_made_of_are_a_clear_400(site, client, que
         assert response.content
 
 
-def test_the_feed_of_a_query_shows_its_public_items(site, client):
-    response = client.get(f"/fr/alertes/flux/?quoi=ressources&domaine={GOUVERNANCE}")
+def _queries(client, url):
+    client.get(url)  # warms the caches a first request fills
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_the_feed_of_a_query_shows_its_public_items_in_constant_queries(site, client):
+    flux = "/fr/alertes/flux/?quoi=ressources&domaine="
+    response, two_items = _queries(client, flux + GOUVERNANCE)
     assert response["Content-Type"].startswith("application/rss+xml")
     body = response.content.decode()
     assert "Gouvernance : le guide nouveau" in body and "le guide ancien" in body
     assert SECRET not in body and "Statuts" not in body
+    one, one_item = _queries(client, flux + "juridique-statuts")
+    assert one.content.decode().count("<item>") == 1
+    assert one_item == two_items
+    search, _count = _queries(client, "/fr/alertes/flux/?quoi=recherche&q=gouvernance")
+    assert "le guide nouveau" in search.content.decode()
+    assert SECRET not in search.content.decode()
 
 
 def test_the_links_on_listings_add_no_query_and_keep_pages_cacheable(site, client, settings):
@@ -270,3 +286,15 @@ def test_the_links_on_listings_add_no_query_and_keep_pages_cacheable(site, clien
         response = client.get(url)
         assert f'href="/fr/alertes/creer/?{query}"' in response.content.decode(), url
         assert not response.cookies, url  # a link, no CSRF form: the page stays cacheable
+
+
+def test_too_many_alerts_from_one_address_get_the_form_again_with_a_429(site, client, monkeypatch):
+    monkeypatch.setattr(views, "ALERTES_PAR_IP", "1/h")
+    # django-ratelimit counts in fixed windows: keep both requests in one.
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: 1.8e9))
+    data = {"email": "vite@asso.example", "frequence": "quotidienne"}
+    assert client.post(CREER + "?quoi=fiches", data).status_code == 302
+    limited = client.post(CREER + "?quoi=ateliers", data)
+    assert limited.status_code == 429
+    assert "Trop de demandes en peu de temps" in markup.text(limited.content)
+    assert Alerte.objects.count() == 1
