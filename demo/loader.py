@@ -16,6 +16,7 @@ from ressources import services
 from structures import services as structures_services
 
 from .data_files import data_file
+from .retours import load_retours
 
 SITE_NAME = "Entraide"
 SPREAD_DAYS = 180  # ressources are dated over the six months before the home page
@@ -44,6 +45,7 @@ def load(demo, *, hostname, port):
     guides = [ressources[entry.slug] for entry in demo.guides]
     modeles = [ressources[entry.slug] for entry in demo.modeles]
     set_dates(home, guides, modeles, translations)
+    load_retours([page for pair in zip(guides, modeles, strict=False) for page in pair])
     informations = load_informations(home, demo.informations)
     translate_informations(demo.informations_en, informations)
     return site

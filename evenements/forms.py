@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ressources.forms import HoneypotMixin
+from structures.models import Structure
 
 from .models.inscriptions import Inscription
 
@@ -26,6 +27,21 @@ class InscriptionForm(HoneypotMixin, forms.ModelForm):
             "besoins": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {"structure": _("Structure (facultatif)"), "besoins": _("Besoins (facultatif)")}
+
+    @classmethod
+    def pour(cls, user):
+        """The form, pre-filled for a signed-in person: their name, their address and their
+        first structure (the person may change them)."""
+        if user is None or not user.is_authenticated:
+            return cls()
+        structure = Structure.objects.of_member(user).order_by("nom").first()
+        return cls(
+            initial={
+                "nom": user.get_full_name(),
+                "email": user.email,
+                "structure": structure.nom if structure else "",
+            }
+        )
 
 
 class RenvoiLienForm(HoneypotMixin, forms.Form):

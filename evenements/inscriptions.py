@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
-from .models.inscriptions import Inscription
+from .models.inscriptions import Inscription, new_token
 
 
 class InscriptionError(Exception):
@@ -65,10 +65,12 @@ def inscrire(atelier, *, nom, email, structure="", besoins="", now=None):
     return inscription
 
 
-def annuler(inscription, par=None):
+def annuler(inscription, par=None, oubli=False):
     """Give the seat back: the person's data is deleted, and the first person on the
     waitlist (if any) gets the seat. ``par``: the animator who cancels it from the admin
-    (None: the person themselves). A workshop that is over keeps its list."""
+    (None: the person themselves). ``oubli``: the person deletes their account; only the
+    one given the seat is told, as the other notices would carry the name of somebody who
+    asked to be forgotten. A workshop that is over keeps its list."""
     if inscription.atelier.est_passe:
         raise InscriptionError(
             _("Cet atelier est passé : l'inscription ne peut plus être annulée.")
@@ -90,7 +92,10 @@ def annuler(inscription, par=None):
             )
             if promue is not None:
                 _confirmer(promue)
-    transaction.on_commit(lambda: notifications.annulation(atelier, inscription, promue, par))
+    if oubli:
+        transaction.on_commit(lambda: promue and notifications.promotion_automatique(promue))
+    else:
+        transaction.on_commit(lambda: notifications.annulation(atelier, inscription, promue, par))
     return promue
 
 
@@ -132,3 +137,20 @@ def rang(inscription):
         )
     )
     return earlier.count() + 1
+
+
+def anonymiser(inscriptions, now=None):
+    """Erase the personal data of ``inscriptions`` (a queryset), keeping their date and
+    status for the counts; their personal links stop working (new token). Returns how many."""
+    now = now or timezone.now()
+    count = 0
+    for inscription in inscriptions.filter(anonymisee_at__isnull=True).only("pk"):
+        count += Inscription.objects.filter(pk=inscription.pk).update(
+            nom="",
+            email="",
+            structure="",
+            besoins="",
+            token=new_token(),
+            anonymisee_at=now,
+        )
+    return count

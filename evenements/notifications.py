@@ -77,13 +77,18 @@ def annulation(atelier, inscription, promue, par):
         else [],
     )
     if promue is not None:
-        _place_donnee(promue, manuelle=False)
+        promotion_automatique(promue)
     _prevenir_animateurs(
         atelier,
         "evenements/emails/animateurs_annulation",
         {"inscription": inscription, "promue": promue},
         par,
     )
+
+
+def promotion_automatique(inscription):
+    """A seat given back went to ``inscription``, first on the waitlist."""
+    _place_donnee(inscription, manuelle=False)
 
 
 def promotion(atelier, inscription, par):

@@ -8,9 +8,8 @@ from django_tasks import task
 
 from ressources import emails
 
-from . import calendrier, notifications
+from . import calendrier, inscriptions, notifications
 from .models import Inscription
-from .models.inscriptions import new_token
 
 
 @task()
@@ -49,17 +48,6 @@ def anonymiser_inscriptions(jours=90):
     """Erase the personal data of registrations ``jours`` days after their workshop, keeping
     the counts. Returns how many."""
     now = timezone.now()
-    old = Inscription.objects.filter(
-        anonymisee_at__isnull=True, atelier__fin__lt=now - timedelta(days=jours)
+    return inscriptions.anonymiser(
+        Inscription.objects.filter(atelier__fin__lt=now - timedelta(days=jours)), now
     )
-    count = 0
-    for inscription in old.only("pk"):
-        count += Inscription.objects.filter(pk=inscription.pk).update(
-            nom="",
-            email="",
-            structure="",
-            besoins="",
-            token=new_token(),
-            anonymisee_at=now,
-        )
-    return count

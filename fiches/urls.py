@@ -1,9 +1,8 @@
 from django.urls import path
 
-from .views import contributions, mon_espace, pieces_jointes
+from .views import contributions, pieces_jointes
 
 urlpatterns = [
-    path("mon-espace/", mon_espace.mon_espace, name="mon_espace"),
     path("mon-espace/fiches/<int:pk>/modifier/", contributions.modifier, name="fiche_modifier"),
     path("mon-espace/fiches/<int:pk>/apercu/", contributions.apercu, name="fiche_apercu"),
     path("mon-espace/fiches/<int:pk>/soumettre/", contributions.soumettre, name="fiche_soumettre"),

@@ -8,15 +8,28 @@ import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, Max, OuterRef, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from wagtail.models import Page
 
 from ressources.models import Domaine, RessourcePage
 from ressources.registry import registered_types
 
-from .models import RechercheDuJour
+from .models import RechercheDuJour, RetourLecteur, SignalementErreur
 
 DEFAULT_DAYS = 30
 
@@ -161,3 +174,37 @@ def avec_comptes(domaines_, langue=None):
             setattr(domaine, key, par_type.get(key, 0))
         domaine.total = sum(par_type.get(key, 0) for key in keys)
     return domaines_
+
+
+def nombre(rows):
+    """The number of ``rows`` (filtered on ``OuterRef("pk")``) as a subquery, 0 for none."""
+    compte = rows.order_by().values("page").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(compte), Value(0))
+
+
+def retours_par_page(langue=None, domaine=None):
+    """The guides, modèles and fiches readers answered about or reported an error on, in one
+    query: ``reponses``, ``utiles`` (answers « oui »), ``part_utile`` (their percentage, None
+    without answers), ``commentaires``, ``signalements`` (not yet treated), ``modele`` (model
+    name of the page type), ``langue``. The least useful first, then the most answered."""
+    reponses = RetourLecteur.objects.filter(page=OuterRef("pk"))
+    signalements = SignalementErreur.objects.filter(page=OuterRef("pk"))
+    pages = RessourcePage.objects.filter(
+        Q(pk__in=RetourLecteur.objects.values("page"))
+        | Q(pk__in=SignalementErreur.objects.values("page"))
+    )
+    if langue:
+        pages = pages.filter(locale__language_code=langue)
+    if domaine:
+        pages = pages.filter(domaines=domaine)
+    return pages.annotate(
+        reponses=nombre(reponses),
+        utiles=nombre(reponses.filter(utile=True)),
+        commentaires=nombre(reponses.exclude(commentaire="")),
+        signalements=nombre(signalements.filter(traite_le__isnull=True)),
+        part_utile=ExpressionWrapper(
+            F("utiles") * 100.0 / NullIf(F("reponses"), 0), output_field=FloatField()
+        ),
+        modele=F("content_type__model"),
+        langue=F("locale__language_code"),
+    ).order_by(F("part_utile").asc(nulls_last=True), "-reponses", "title", "pk")

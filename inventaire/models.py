@@ -48,3 +48,52 @@ class TelechargementDuJour(models.Model):
 
     def __str__(self):
         return f"{self.jour} {self.nombre}"
+
+
+class RetourLecteur(models.Model):
+    """« Cette page vous a-t-elle été utile ? »: one answer, its optional comment, the day
+    and the page's language. Nothing about who answered: no address, no account, no cookie;
+    the rate limit counts addresses in the cache only (``inventaire.retours``)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    utile = models.BooleanField(_("utile"))
+    commentaire = models.TextField(_("commentaire"), max_length=1000, blank=True)
+    jour = models.DateField(_("jour"))
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("langue"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("retour d'un lecteur")
+        verbose_name_plural = _("retours des lecteurs")
+        indexes = [models.Index(fields=["page", "utile"])]
+
+    def __str__(self):
+        return f"{self.jour} {self.page_id} {'+' if self.utile else '-'}"
+
+
+class SignalementErreur(models.Model):
+    """« Signaler une erreur »: what is wrong on a page, told to its editors. The address
+    to answer is optional, kept only to answer: erased when the report is treated, or
+    ``inventaire.retours.ADRESSE_GARDEE`` after it, whichever comes first."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.TextField(_("ce qui ne va pas"), max_length=2000)
+    email = models.EmailField(_("adresse pour vous répondre"), blank=True)
+    jour = models.DateField(_("jour"))
+    locale = models.ForeignKey(
+        Locale, verbose_name=_("langue"), on_delete=models.CASCADE, related_name="+"
+    )
+    traite_le = models.DateField(_("traité le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("erreur signalée")
+        verbose_name_plural = _("erreurs signalées")
+        indexes = [models.Index(fields=["page", "traite_le"])]
+
+    def __str__(self):
+        return f"{self.jour} {self.page_id}"

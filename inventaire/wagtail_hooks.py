@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import admin_views, search_log
+from . import admin_retours, admin_views, search_log
 
 
 class InventaireMenuItem(MenuItem):
@@ -20,7 +20,8 @@ inventaire_menu = Menu(register_hook_name="register_inventaire_menu_item")
 
 @hooks.register("register_admin_urls")
 def register_inventaire_urls():
-    return [path("inventaire/", include((admin_views.urlpatterns, "inventaire")))]
+    patterns = admin_views.urlpatterns + admin_retours.urlpatterns
+    return [path("inventaire/", include((patterns, "inventaire")))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -58,6 +59,11 @@ def register_telechargements_menu_item():
 @hooks.register("register_inventaire_menu_item")
 def register_domaines_menu_item():
     return menu_item(admin_views.DomainesView, "folder-open-inverse", 400)
+
+
+@hooks.register("register_inventaire_menu_item")
+def register_retours_menu_item():
+    return menu_item(admin_retours.RetoursView, "comment", 500)
 
 
 @hooks.register("register_permissions")

@@ -11,6 +11,7 @@ from email.mime.base import MIMEBase
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,19 @@ class EmailQuerySet(models.QuerySet):
     def due(self, now=None):
         """Waiting e-mails whose next attempt has come."""
         return self.filter(state=Email.State.PENDING, next_attempt_at__lte=now or timezone.now())
+
+    def mentioning(self, address):
+        """E-mails to, from or about ``address`` (case ignored): in a header, the subject or
+        the text, sent or not; for forgetting a person."""
+        texts = ("subject", "from_email", "body")
+        lists = ("to", "cc", "bcc", "reply_to", "headers", "alternatives")
+        condition = models.Q()
+        for field in texts:
+            condition |= models.Q(**{f"{field}__icontains": address})
+        annotations = {f"{field}_text": Cast(field, models.TextField()) for field in lists}
+        for field in lists:
+            condition |= models.Q(**{f"{field}_text__icontains": address})
+        return self.annotate(**annotations).filter(condition)
 
 
 class Email(models.Model):

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import contact
+
 
 class HoneypotMixin(forms.Form):
     """A field people never see nor fill (hidden by CSS, skipped by screen readers and the
@@ -45,3 +47,25 @@ class BoundedLengthsMixin:
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = TOO_LONG
+
+
+class ContactForm(HoneypotMixin, BoundedLengthsMixin, forms.Form):
+    """« Nous écrire » (``/contact/``): what a reader asks the network's staff. Nothing of it
+    is kept on the site (``ressources.contact``)."""
+
+    nom = forms.CharField(
+        label=_("Votre nom"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        help_text=_("Pour vous répondre, rien d'autre."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    sujet = forms.ChoiceField(label=_("Sujet"), choices=contact.SUJETS)
+    message = LongText(
+        label=_("Votre message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )

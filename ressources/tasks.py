@@ -2,11 +2,12 @@
 and what the management commands that hand a job to the task worker (``cron`` runs them)
 print: whether the task ran at once (development, tests) or waits for the worker."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from . import emails, verification
+from . import contact, emails, verification
 
 
 def outcome(result, done):
@@ -39,3 +40,23 @@ def signaler_pages_a_revoir():
         bcc=True,
     )
     return len(pages)
+
+
+@task()
+def transmettre_message(nom, email, sujet, message, langue):
+    """A message of the contact form, by e-mail to the staff (``contact.destinataires``), in
+    the site's main language whatever the form's (``langue``). True if it went out."""
+    context = {
+        "nom": nom,
+        "email": email,
+        "sujet": dict(contact.SUJETS).get(sujet, sujet),
+        "message": message,
+        "langue": langue,
+    }
+    return emails.notify(
+        contact.destinataires(),
+        "ressources/emails/contact",
+        context,
+        language=settings.LANGUAGE_CODE,
+        bcc=True,
+    )

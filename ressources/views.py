@@ -1,9 +1,18 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
 from wagtail.documents import get_document_model
 
-from . import serving
+from . import navigation, plan_du_site, serving, tasks
+from .forms import ContactForm
+from .models import Domaine, InformationPage
+from .models.impression import refus_des_parametres
+
+MESSAGES_PAR_HEURE = "5/h"  # from one address: a person writes once or twice, a robot more
+PAGE_DONNEES_PERSONNELLES = "donnees-personnelles"
 
 
 @require_safe
@@ -21,3 +30,68 @@ def download_document(request, document_id):
         count=document.count_download,
         public=not restrictions,
     )
+
+
+def page_donnees_personnelles(request):
+    """The page d'information « Données personnelles » of the active language, if published."""
+    home = navigation.home_page(request)
+    if home is None:
+        return None
+    pages = InformationPage.objects.child_of(home).live().public()
+    return pages.filter(slug=PAGE_DONNEES_PERSONNELLES).first()
+
+
+def connu(user):
+    """What the form already knows of a signed-in person: their name and address."""
+    if not user.is_authenticated:
+        return {}
+    return {"nom": user.get_full_name() or user.get_username(), "email": user.email}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact(request):
+    """« Nous écrire »: the message goes to the staff by e-mail through the task worker
+    (``tasks.transmettre_message``), nothing is kept; then a thank-you page. A signed-in
+    person finds their name and address filled in. Errors, and
+    too many messages from one address (a 429), show the form again as it was typed."""
+    if request.method != "POST" and (refus := refus_des_parametres(request)):
+        return refus
+    form = ContactForm(request.POST or None, initial=connu(request.user))
+    status = 200
+    if request.method == "POST":
+        limite = is_ratelimited(
+            request, group="ressources.contact", key="ip", rate=MESSAGES_PAR_HEURE, increment=True
+        )
+        if limite:
+            form.add_error(None, _("Trop de messages en peu de temps : réessayez dans une heure."))
+            status = 429
+        elif form.is_valid():
+            donnees = form.cleaned_data
+            tasks.transmettre_message.enqueue(
+                nom=donnees["nom"],
+                email=donnees["email"],
+                sujet=donnees["sujet"],
+                message=donnees["message"],
+                langue=get_language(),
+            )
+            return redirect("contact_merci")
+    context = {"form": form, "donnees_personnelles": page_donnees_personnelles(request)}
+    return render(request, "ressources/contact.html", context, status=status)
+
+
+@require_safe
+def contact_merci(request):
+    return refus_des_parametres(request) or render(request, "ressources/contact_merci.html")
+
+
+@require_safe
+def plan(request):
+    """« Plan du site » of the active language: its sections and their pages, the domaines."""
+    if refus := refus_des_parametres(request):
+        return refus
+    home = navigation.home_page(request)
+    context = {"home": home, "sections": [], "domaines": []}
+    if home is not None:
+        context["sections"] = plan_du_site.arbre(home)
+        context["domaines"] = Domaine.objects.filter(locale_id=home.locale_id)
+    return render(request, "ressources/plan_du_site.html", context)

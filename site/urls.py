@@ -56,8 +56,12 @@ urlpatterns += i18n_patterns(
     path("comptes/", include("allauth.urls")),
     path("", include("donnees.urls")),
     path("", include("alertes.urls")),
+    path("", include("espace.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
+    # Contact and plan du site (ressources/urls.py).
+    path("", include("ressources.urls")),
+    path("", include("inventaire.urls")),
     path(
         "telecharger/<int:document_id>/",
         ressources_views.download_document,

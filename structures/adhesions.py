@@ -85,3 +85,19 @@ def decider(adhesion, accepter, by):
         },
     )
     return adhesion
+
+
+def quitter(structure, user):
+    """``user`` leaves ``structure``: their membership is deleted (they may ask again later).
+
+    The last member may leave too: the structure stays, with its published fiches, and staff
+    give it to someone else by inviting them (``invitations.peut_inviter``). Refusing would
+    keep a person in an organisation they left, and could not hold anyway: deleting one's
+    account ends one's memberships. Returns True if nobody is left; AdhesionError if ``user``
+    was not a member (a second click, or two tabs)."""
+    deleted, _rows = Adhesion.objects.filter(
+        structure=structure, user=user, statut=Adhesion.Statut.ACCEPTEE
+    ).delete()
+    if not deleted:
+        raise AdhesionError(_("Vous n'êtes plus membre de cette structure."))
+    return not structure.adhesions.filter(statut=Adhesion.Statut.ACCEPTEE).exists()

@@ -61,3 +61,31 @@ class AdhesionForm(BoundedLengthsMixin, forms.ModelForm):
         labels = {"message": _("Un mot pour les membres (facultatif)")}
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
         field_classes = {"message": LongText}
+
+
+class StructureEditForm(StructureForm):
+    """A member changing their structure's public details. A new name or identifier takes the
+    « vérifiée » badge away until staff check again: the badge vouches for who the structure
+    is, and a member could otherwise give a verified structure another identity."""
+
+    IDENTITE = ("nom", "siret", "rna")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As saved (identifiers compact): a number typed again with spaces is no change.
+        self.identite_avant = [getattr(self.instance, name) for name in self.IDENTITE]
+
+    def save(self, commit=True):
+        identite = [getattr(self.instance, name) for name in self.IDENTITE]
+        if identite != self.identite_avant:
+            self.instance.verifiee = False
+        return super().save(commit=commit)
+
+
+class InvitationForm(BoundedLengthsMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Adresse e-mail de la personne à inviter"),
+        max_length=254,
+        help_text=_("Elle recevra un lien pour rejoindre la structure, valable 14 jours."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )

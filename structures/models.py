@@ -3,6 +3,9 @@
 The tables keep the names they had when these models lived in ``fiches``
 (``Meta.db_table``): moving the models changed no row."""
 
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -243,3 +246,51 @@ class Adhesion(models.Model):
         if decided:
             self.statut, self.decided_by, self.decided_at = statut, by, now
         return bool(decided)
+
+
+def nouveau_jeton():
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A member asking a colleague, by e-mail address, to join their structure. The e-mail
+    carries a signed link to ``token`` (``structures.invitations``); following it, signed up
+    or signed in, the person becomes a member. One row per structure and address: inviting
+    again sends the same link anew and gives it ``VALIDITE`` more."""
+
+    VALIDITE = timedelta(days=14)
+
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name=_("structure"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("adresse e-mail"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invitée par"),
+        on_delete=models.CASCADE,
+        related_name="invitations_envoyees",
+    )
+    token = models.CharField(max_length=64, unique=True, default=nouveau_jeton, editable=False)
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["structure", "email"], name="invitation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.structure}"
+
+    @property
+    def expire_at(self):
+        return self.created_at + self.VALIDITE
+
+    def expiree(self, now=None):
+        return (now or timezone.now()) >= self.expire_at

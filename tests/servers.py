@@ -83,3 +83,20 @@ def gunicorn(**env):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def worker(**env):
+    """``manage.py db_worker --batch``: a real worker process on the test database, run once."""
+    environment = {**os.environ, "DATABASE_URL": database_url(), "TASKS_BACKEND": "database"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        cwd=ROOT,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr

@@ -131,7 +131,8 @@ def register_through_the_page(tab, url, address):
 
 def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_server):
     structures = demo_pages()
-    member = contributor(structures["Les Jardins de la Croix-Rousse"])
+    jardins = structures["Les Jardins de la Croix-Rousse"]
+    member = contributor(jardins)
     base = live_server.url
     pages = {
         "accueil": "/fr/",
@@ -153,6 +154,8 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "faute de frappe corrigée": "/fr/recherche/?q=budjet",
         "structures": "/fr/structures/",
         "page d'information": "/fr/accessibilite/",
+        "contact": "/fr/contact/",
+        "plan du site": "/fr/plan-du-site/",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
         "le réseau en chiffres": "/fr/chiffres/",
         "connexion": "/fr/comptes/login/",
@@ -175,6 +178,10 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
     log_in(tab, live_server, member)
     for label, path in {
         "mon espace": "/fr/mon-espace/",
+        "supprimer mon compte": "/fr/mon-espace/supprimer/",
+        "inviter un membre": f"/fr/structures/{jardins.slug}/inviter/",
+        "modifier la structure": f"/fr/structures/{jardins.slug}/modifier/",
+        "quitter la structure": f"/fr/structures/{jardins.slug}/quitter/",
         "formulaire de fiche": "/fr/fiches/proposer/",
         "formulaire de structure": "/fr/structures/nouvelle/",
     }.items():

@@ -23,7 +23,7 @@ from tests.evenements.helpers import atelier
 from tests.factories import StructureFactory, UserFactory, build_site_tree
 from tests.fiches.helpers import proposer_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 User = get_user_model()
 PASSWORD = "Jardin-partage-2026!"

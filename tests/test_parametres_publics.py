@@ -85,6 +85,14 @@ FUZZED = {
     "alertes:creer": ALERTE,
     "alertes:flux": ALERTE,
     "alertes:verifiez": (),
+    # The contact form (GET), its thank-you page and the site map read no parameter: any is
+    # refused with a 400 (OTHER_STATUSES).
+    "contact": (),
+    "contact_merci": (),
+    "plan_du_site": (),
+    # Reader feedback on a page (inventaire.views): its form again, no parameter read.
+    "retour_lecteurs": (),
+    "signaler_erreur": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -96,6 +104,11 @@ SET_ASIDE = {
     "sante": "no query parameter: the health checks (tests/site/test_sante.py)",
     "comptes": "allauth's pages behind a log-in or a key sent by e-mail",
     "mon_espace": "log-in required",
+    "espace_annuler_inscription": "log-in required; one's own registration by id, else 404",
+    "espace_mes_donnees": "log-in required, no query parameter",
+    "espace_supprimer": "log-in required, no query parameter",
+    "espace_supprimer_confirmer": "a signed value in the path (tests/espace: tampered ones)",
+    "espace_compte_supprime": "a fixed page, no query parameter",
     "adhesion_accepter": "POST only, log-in required",
     "adhesion_refuser": "POST only, log-in required",
     "fiche_modifier": "log-in required",
@@ -106,6 +119,11 @@ SET_ASIDE = {
     "structure_nouvelle": "log-in required",
     "structure": "a structure by slug, no query parameter",
     "structure_rejoindre": "POST only, log-in required",
+    "structure_modifier": "log-in required, members and staff only",
+    "structure_inviter": "log-in required, members and staff only",
+    "structure_quitter": "log-in required, members only",
+    "invitation_annuler": "POST only, log-in required",
+    "invitation": "a signed personal link, no query parameter (tests/structures/test_membres.py)",
     "telecharger": "a file by id, no query parameter",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_type_atom": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
@@ -139,6 +157,9 @@ PAGE_PARAMETERS = {
     "evenements.AgendaPage:archives": _filters(AtelierFilterSet),
     "evenements.AgendaPage:agenda_ics": ("domaine",),
     "evenements.AtelierPage:verifiez": ("demande",),
+    # The reader feedback widget thanks the reader after an answer or a report (the same
+    # template on modèles and fiches: fuzzed once, here).
+    "ressources.GuidePage": ("merci",),
 }
 ROUTE_ARGUMENTS = {"ressources.HomePage:domaine": [DOMAINE]}
 # Arguments of the URL names above that take some.
@@ -175,6 +196,9 @@ OTHER_STATUSES = {
     **dict.fromkeys(API_URLS, {400}),
     "alertes:creer": {400},
     "alertes:flux": {400},
+    **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
+    # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
+    **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
 
 
@@ -239,7 +263,11 @@ def site(module_transaction):
                 contenu.home, slug="mentions-legales", title="Mentions légales", body="<p>…</p>"
             ),
         }
-        return page_urls(pages)
+        urls = page_urls(pages)
+        guide = pages["ressources.GuidePage"]
+        for name in ("retour_lecteurs", "signaler_erreur"):
+            urls[name] = reverse(name, args=[guide.pk])
+        return urls
 
 
 def page_urls(pages):
@@ -345,6 +373,8 @@ CONTENT_TYPES = {
     "chiffres_json": "application/json",
     "alertes:flux": "application/rss+xml",
     **dict.fromkeys(API_URLS, "application/json"),
+    "ressources.GuidePage:pdf": "application/pdf",
+    "ressources.ModelePage:pdf": "application/pdf",
 }
 
 

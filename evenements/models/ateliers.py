@@ -272,7 +272,7 @@ class AtelierPage(Registered, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if self.pk:
             with_taxonomy_labels([self])
-        context["inscription_form"] = InscriptionForm()
+        context["inscription_form"] = InscriptionForm.pour(getattr(request, "user", None))
         context["renvoi_form"] = RenvoiLienForm()
         context["situation"] = self.situation
         return context

@@ -19,6 +19,7 @@ from .. import api, json_ld, listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
+from .impression import EnPdf
 from .sections import SectionPage
 from .taxonomy import Domaine, Niveau, Public
 from .verification import Verification
@@ -193,7 +194,7 @@ class RessourcePage(Registered, Page):
         return context
 
 
-class GuidePage(Verification, RessourcePage):
+class GuidePage(EnPdf, Verification, RessourcePage):
     """A guide pratique: an editorial how-to."""
 
     body = StreamField(GuideBodyBlock(), verbose_name=_("contenu"))
@@ -260,7 +261,7 @@ class RessourceLiee(Orderable):
             )
 
 
-class ModelePage(Verification, RessourcePage):
+class ModelePage(EnPdf, Verification, RessourcePage):
     """A modèle: a document to download and adapt (statuts, budget prévisionnel, fiche de poste)."""
 
     usage = RichTextField(_("à quoi sert ce modèle"), features=TEXT_FEATURES)

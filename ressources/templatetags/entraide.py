@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .. import json_ld, navigation, page_cache
+from .. import json_ld, navigation, page_cache, sommaire
 
 register = template.Library()
 
@@ -28,6 +28,12 @@ def page_cache_depends(context, name):
 def language_switcher(context):
     request = context["request"]
     return {"links": navigation.language_links(request, context.get("page"))}
+
+
+@register.simple_tag
+def sommaire_du_corps(body):
+    """The body's blocks with their headings' anchors, and its sommaire (ressources.sommaire)."""
+    return sommaire.du_corps(body)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -387,6 +387,9 @@ if env.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Entraide <ne-pas-repondre@entraide.example>")
+# Who receives the messages of the contact form (ressources/contact.py): these addresses
+# (comma-separated), else the active editors and moderators, else ADMINS.
+CONTACT_DESTINATAIRES = env.get_list("CONTACT_DESTINATAIRES")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {

@@ -13,7 +13,7 @@ from demo.data_files import DATA
 from ressources.models import RessourceDocument
 from structures.models import Structure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 def inventory():

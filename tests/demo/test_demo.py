@@ -12,6 +12,8 @@ from wagtail.models import Page, Revision, Site
 from demo.data_files import DATA
 from evenements.models import AtelierPage
 from fiches.models import FichePage
+from inventaire import comptes
+from inventaire.models import RetourLecteur, SignalementErreur
 from ressources.models import (
     GuidePage,
     HomePage,
@@ -48,6 +50,8 @@ def inventory():
         "revisions": Revision.objects.count(),
         "sites": Site.objects.count(),
         "structures": Structure.objects.count(),
+        "retours": RetourLecteur.objects.count(),
+        "signalements": SignalementErreur.objects.count(),
     }
 
 
@@ -171,3 +175,10 @@ def test_demo_files_can_be_downloaded(client, demo):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert markup.content(response)
+
+
+def test_demo_readers_feedback_fills_the_inventory_report(demo):
+    rows = list(comptes.retours_par_page())
+
+    assert [round(row.part_utile) for row in rows] == [30, 50, 70, 90]
+    assert rows[0].signalements == 1 and rows[0].commentaires == 1

@@ -18,7 +18,7 @@ from tests.factories import (
     in_days,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 SECRET = "Zorglubium"
 

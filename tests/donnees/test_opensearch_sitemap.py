@@ -6,7 +6,7 @@ import pytest
 
 from tests.factories import GuidePageFactory, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -25,7 +25,7 @@ from tests.factories import (
 )
 from tests.fiches.helpers import contributor, draft, published, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 SCHEMES = ["domaines", "publics", "niveaux", "types-structure", "territoires"]
 

@@ -35,7 +35,7 @@ from tests.evenements.helpers import (
 )
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 def calendar_at(client, url):

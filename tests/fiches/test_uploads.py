@@ -25,7 +25,7 @@ from tests.fiches.helpers import (
     upload,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REFUSED = (

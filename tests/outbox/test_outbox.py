@@ -3,11 +3,8 @@ someone does, and no e-mail is lost: it goes out once the server is back, and on
 waits for staff in the admin."""
 
 import io
-import os
 import smtplib
 import socket
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -26,11 +23,10 @@ from outbox.tasks import deliver
 from tests.browser import browser_db
 from tests.evenements.helpers import agenda_page, atelier, committed, form_data, inscrire_url
 from tests.factories import UserFactory
-from tests.servers import ROOT, database_url
+from tests.servers import DATABASE_TASKS, worker
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 class MailServerDown:
@@ -118,20 +114,6 @@ def test_staff_without_the_permission_see_no_emails(client):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert "alix@asso.example" not in response.content.decode()
-
-
-def worker(**env):
-    """``manage.py db_worker --batch``: a real worker process on the test database, run once."""
-    environment = {**os.environ, "DATABASE_URL": database_url(), "TASKS_BACKEND": "database"}
-    done = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.postgresql

@@ -10,7 +10,7 @@ from wagtail.models import Task, Workflow
 from tests import markup
 from tests.factories import GuidePageFactory, StructureFactory, UserFactory, build_site_tree
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 @pytest.fixture(scope="module")

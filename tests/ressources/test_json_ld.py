@@ -21,7 +21,7 @@ from tests.factories import (
 )
 from tests.ressources.json_ld_helpers import expanded, trail, value, values
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 HOST = "http://testserver"
 SECRET = "zorglubinette"  # the unique word that must never be published

@@ -6,7 +6,7 @@ import pytest
 from tests.ressources.json_ld_helpers import expanded, trail, value
 from tests.search import corpus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 HOST = "http://testserver"
 

@@ -34,7 +34,7 @@ from tests.factories import StructureFactory, build_site_tree
 from tests.fiches.helpers import contributor, draft, moderator, moderator_acts
 from tests.site.helpers import BASE_DIR, import_settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 PASSWORD = "Jardin-partage-2026!"
 LINK = re.compile(r"https?://[^\s\"'<>\\]+")

@@ -1,0 +1,46 @@
+"""What each app keeps about a person, for the data they take away and the deletion of their
+account: one entry per app, its rows (``donnees(user)``: a list of dicts) and what it does
+when the account goes (``supprimer(user)``, before the account row itself is deleted; the
+rows tied to the account by a foreign key go with it)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from evenements import donnees_personnelles as evenements_donnees
+from fiches import espace as fiches_espace
+from structures import donnees_personnelles as structures_donnees
+
+from . import compte
+
+
+@dataclass(frozen=True)
+class Section:
+    nom: str  # its file in the archive (<nom>.csv) and its key in donnees.json
+    titre: str
+    donnees: Callable
+    supprimer: Callable | None = None
+
+
+SECTIONS = [
+    Section("compte", _("Mon compte"), compte.donnees),
+    Section(
+        "inscriptions",
+        _("Mes inscriptions aux ateliers"),
+        evenements_donnees.donnees,
+        evenements_donnees.supprimer_pour,
+    ),
+    Section(
+        "adhesions",
+        _("Mes adhésions aux structures"),
+        lambda user: structures_donnees.donnees(user)["adhesions"],
+    ),
+    Section(
+        "invitations",
+        _("Les invitations que j'ai envoyées ou reçues"),
+        lambda user: structures_donnees.donnees(user)["invitations"],
+        structures_donnees.supprimer_pour,
+    ),
+    Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
+]
