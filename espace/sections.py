@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from alertes import comptes as alertes_comptes
 from evenements import donnees_personnelles as evenements_donnees
 from fiches import espace as fiches_espace
 from structures import donnees_personnelles as structures_donnees
@@ -43,4 +44,5 @@ SECTIONS = [
         structures_donnees.supprimer_pour,
     ),
     Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
+    Section("alertes", _("Mes alertes"), alertes_comptes.donnees, alertes_comptes.supprimer_pour),
 ]
