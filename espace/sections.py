@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from alertes import comptes as alertes_comptes
 from evenements import donnees_personnelles as evenements_donnees
 from fiches import espace as fiches_espace
 from inventaire import retours
@@ -50,4 +51,5 @@ SECTIONS = [
         retours.donnees,
         retours.supprimer_pour,
     ),
+    Section("alertes", _("Mes alertes"), alertes_comptes.donnees, alertes_comptes.supprimer_pour),
 ]

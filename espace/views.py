@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from alertes import comptes as alertes_comptes
 from evenements import donnees_personnelles as evenements_donnees
 from evenements import inscriptions
 from fiches import espace as fiches_espace
@@ -37,6 +38,7 @@ def mon_espace(request):
             "inscriptions_a_venir": a_venir,
             "inscriptions_passees": passees,
             "mes_structures": structures_espace.mes_structures(request.user),
+            "alertes": list(alertes_comptes.alertes_de(request.user)),
         },
     )
 

@@ -18,15 +18,17 @@ logger = logging.getLogger(__name__)
 _request = ContextVar("entraide_email_links_request", default=None)
 
 
-def notify(recipients, template, context, language=None, attachments=(), bcc=False):
+def notify(recipients, template, context, language=None, attachments=(), bcc=False, headers=None):
     """Send ``<template>_subject.txt`` / ``<template>_body.txt`` (e.g. template
     ``fiches/emails/fiche_publiee``); ``attachments``: (filename, content, mimetype).
-    With ``bcc``, recipients do not see each other. True if it went out."""
+    With ``bcc``, recipients do not see each other; ``headers``: extra headers (e.g.
+    ``List-Unsubscribe``). True if it went out."""
     recipients = [address for address in recipients if address]
     if not recipients:
         return False
     try:  # the action it reports on is already saved: never turn a mail problem into an error
         message = _message(recipients, template, context, language, attachments, bcc)
+        message.extra_headers.update(headers or {})
         message.send()
     except Exception:
         logger.exception("E-mail « %s » to %d recipient(s) not sent", template, len(recipients))

@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     ),
     path("comptes/", include("allauth.urls")),
     path("", include("donnees.urls")),
+    path("", include("alertes.urls")),
     path("", include("espace.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),

@@ -67,6 +67,7 @@ FORMS = {
     "adresse e-mail": ("account_email", True, {"action_add": ""}),
     "structure": ("structure_nouvelle", True, {"nom": ""}),
     "fiche": (proposer_url, True, {"soumettre": ""}),
+    "alerte": (lambda: reverse("alertes:creer") + "?quoi=ateliers", False, {}),
 }
 
 

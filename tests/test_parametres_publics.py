@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
+from alertes.requetes import CRITERES
 from donnees.api import DocumentsPublics, PagesPubliques, StructuresPubliques
 from evenements.filters import AtelierFilterSet
 from fiches.filters import FicheFilterSet
@@ -36,6 +37,9 @@ def _filters(filterset):
 
 
 SEARCH = ("q", "tri", "page", *(field.name for field in fields(Filters)))
+# « Me prévenir » and its feed: the listings' parameters, refused with a 400 when an alert
+# cannot be made of them (OTHER_STATUSES).
+ALERTE = ("quoi", *sorted({name for names in CRITERES.values() for name in names}), "page", "tri")
 # URL name → the query parameters its view reads.
 FUZZED = {
     "recherche": SEARCH,
@@ -78,6 +82,9 @@ FUZZED = {
     "api:pages:listing": tuple(sorted(PagesPubliques.parametres)),
     "api:documents:listing": tuple(sorted(DocumentsPublics.parametres)),
     "api:structures:listing": tuple(sorted(StructuresPubliques.parametres)),
+    "alertes:creer": ALERTE,
+    "alertes:flux": ALERTE,
+    "alertes:verifiez": (),
     # The contact form (GET), its thank-you page and the site map read no parameter: any is
     # refused with a 400 (OTHER_STATUSES).
     "contact": (),
@@ -125,6 +132,10 @@ SET_ASIDE = {
     "api:pages:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
     "api:documents:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
     "api:structures:detail": "an item by id, reads `fields` (tests/donnees/test_api.py)",
+    "alertes:confirmer": "a signed personal link, no query parameter (tests/alertes/)",
+    "alertes:desabonner": "a signed personal link, no query parameter (tests/alertes/)",
+    "alertes:modifier": "POST only, log-in required",
+    "alertes:supprimer": "POST only, log-in required",
     "wagtail_serve": "every page type, fuzzed below",
     "wagtail_serve_routes": "the routes of the page types, fuzzed below",
 }
@@ -166,7 +177,7 @@ URL_ARGUMENTS = {
 }
 # The pages that read a query string get more examples than those that only receive one;
 # the snippet builder's values all go through Django's form fields.
-EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5}
+EXAMPLES = {"recherche": 50, "recherche_suggestions": 30, "integrer": 5, "alertes:creer": 20}
 LISTING_EXAMPLES, OTHER_EXAMPLES = 10, 5
 API_URLS = ("api", "api_openapi", "api:pages:listing", "api:documents:listing")
 API_URLS += ("api:structures:listing",)
@@ -183,6 +194,8 @@ OTHER_STATUSES = {
     "chiffres_csv": {400},
     "chiffres_json": {400},
     **dict.fromkeys(API_URLS, {400}),
+    "alertes:creer": {400},
+    "alertes:flux": {400},
     **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
     # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
     **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
@@ -358,6 +371,7 @@ CONTENT_TYPES = {
     "donnees_fichier": "text/csv",
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
+    "alertes:flux": "application/rss+xml",
     **dict.fromkeys(API_URLS, "application/json"),
     "ressources.GuidePage:pdf": "application/pdf",
     "ressources.ModelePage:pdf": "application/pdf",

@@ -12,6 +12,7 @@ from django.core import mail, signing
 from django.db import connection, models
 from django.db.models.functions import Cast
 
+from alertes.models import Alerte
 from evenements.models import Inscription
 from fiches.models import FichePage
 from fiches.services import get_or_create_fiche_index
@@ -85,6 +86,11 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
     past_registration(atelier(agenda, debut=in_days(-30)), nom="Dominique L.", email=ADDRESS)
+    # An alert made signed in, and one made without an account for the same address.
+    Alerte.objects.create(
+        quoi="fiches", cle="a", description="Fiches", email=ADDRESS, user=dominique
+    )
+    Alerte.objects.create(quoi="ateliers", cle="b", description="Ateliers", email=ADDRESS)
     client.post("/fr/comptes/login/", {"login": ADDRESS, "password": "pas le bon"})
     assert rows_mentioning(ADDRESS)  # the scan finds what is there
 
