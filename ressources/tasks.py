@@ -59,4 +59,5 @@ def transmettre_message(nom, email, sujet, message, langue):
         context,
         language=settings.LANGUAGE_CODE,
         bcc=True,
+        headers={"Reply-To": email},  # staff answer the sender with their mail client's Reply
     )

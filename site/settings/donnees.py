@@ -43,4 +43,5 @@ DONNEES_SECTIONS = [
     "donnees/ouvertes/api.html",
     "donnees/ouvertes/chiffres.html",
     "donnees/ouvertes/integrer.html",
+    "donnees/ouvertes/alertes.html",
 ]

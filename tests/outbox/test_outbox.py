@@ -28,7 +28,6 @@ from tests.servers import DATABASE_TASKS, worker
 pytestmark = pytest.mark.django_db
 
 
-
 class MailServerDown:
     """A delivery backend whose server refuses every message."""
 

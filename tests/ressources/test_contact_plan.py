@@ -74,6 +74,7 @@ def test_a_message_reaches_the_staff_by_e_mail_and_the_reader_is_thanked(site, c
     [email] = mail.outbox
     assert email.bcc == ["moderatrice@entraide.example"]
     assert email.to == []
+    assert email.extra_headers["Reply-To"] == "claire@asso.example"  # « Répondre » reaches her
     assert email.subject == "[Entraide] Contact : Signaler une erreur"
     assert "Claire Martin <claire@asso.example>" in email.body
     assert "Le montant du seuil\na changé au 1er janvier." in email.body
