@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
 from django.utils import translation
 
+from . import langues
 from .filters import RessourceFilterSet
 from .models.taxonomy import Domaine, Public
 from .registry import Registered, registered_types
@@ -21,13 +22,15 @@ RELATED_COUNT = 3
 
 def with_taxonomy_labels(cards):
     """Attach ``domaine_labels`` (slug, name) in the active language to each card (a page),
-    its type's ``listing_template``, and what its type adds (``enrich_cards``). A translated
+    ``autre_langue`` (its language when not the reader's) and its name, its type's
+    ``listing_template``, and what its type adds (``enrich_cards``). A translated
     page still points at the source-language terms (wagtail-localize keeps many-to-many fields
     in sync), so names are looked up by slug."""
     cards = list(cards)
     if not cards:
         return cards
     names = _names(Domaine)
+    language = translation.get_language()
     for card in cards:
         card.listing_template = getattr(
             card.specific_class, "listing_template", Registered.listing_template
@@ -35,6 +38,11 @@ def with_taxonomy_labels(cards):
         card.domaine_labels = [
             (domaine.slug, names.get(domaine.slug, domaine.nom)) for domaine in card.domaines.all()
         ]
+        # Read in the source language until translated (``langues.with_untranslated``).
+        card.autre_langue = langues.other_language(getattr(card, "langue", ""))
+        card.autre_langue_nom = langues.language_name(card.autre_langue)
+        if card.autre_langue:
+            card.version_originale = langues.version_originale_url(card, language)
     for model in registered_types().values():
         model.enrich_cards(cards)
     return cards

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .. import json_ld, navigation, page_cache
+from .. import json_ld, langues, navigation, page_cache
 
 register = template.Library()
 
@@ -28,6 +28,14 @@ def page_cache_depends(context, name):
 def language_switcher(context):
     request = context["request"]
     return {"links": navigation.language_links(request, context.get("page"))}
+
+
+@register.inclusion_tag("includes/langue_originale.html", takes_context=True)
+def langue_originale(context):
+    """The notice over a page read in its own language from another one
+    (``ressources.views.version_originale``), in the reader's language."""
+    code = getattr(context.get("request"), "langue_originale", "")
+    return {"langue": langues.language_name(code) if code else ""}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
