@@ -111,6 +111,10 @@ def test_english_agenda_lists_the_french_workshops_labelled(client, site):
     assert {title["lang"] for title in titles} == {"fr"}
     assert titles[0].a["href"] == f"/en/version-originale/{site.pages['atelier-statuts'].pk}/"
     assert markup.soup(html).select(".card__langue")
+    home = markup.soup(get(client, "/en/"))
+    assert [t["lang"] for t in home.select(".card--atelier .card__title")] == ["fr"]
+    agenda_link = home.select_one('[aria-labelledby="titre-ateliers"] .section__more a')
+    assert agenda_link["href"] == "/en/ateliers/"
     # The French agenda does not label its own workshops.
     assert not markup.soup(get(client, site.agenda.url)).select(".card__langue")
 
