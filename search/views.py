@@ -74,7 +74,11 @@ def search(request):
     )
     link_facets(results.facets, request.GET)
     if language != settings.LANGUAGE_CODE and results.count < FEW and results.page.number == 1:
-        context["langue_source"] = source_language_results(requete.text, filters, sort, request)
+        shown = [entree.page for entree in results.page.object_list]
+        shown += [pick.page for pick in results.picks]
+        context["langue_source"] = source_language_results(
+            requete.text, filters, sort, request, shown
+        )
     if results.count == 0 and not context.get("langue_source"):
         context["ailleurs"] = other_languages(requete.text, locale, filters)
     return render(request, "search/search.html", context)
@@ -103,11 +107,12 @@ def other_languages(text, locale, filters):
     return offers
 
 
-def source_language_results(text, filters, sort, request):
+def source_language_results(text, filters, sort, request, shown=()):
     """The first results of the query in the site's source language, for a reader of another
     one whose language finds few: most content is written in French first. Shown labelled,
     marked with ``lang``, each leading to the page read from the reader's language
-    (``ressources.langues``); ``None`` when French finds nothing either."""
+    (``ressources.langues``, which leads to a translation made since), less those whose
+    translation is among the results ``shown`` above; ``None`` when nothing is left."""
     code = settings.LANGUAGE_CODE
     source = Locale.objects.filter(language_code=code).first()
     if source is None:
@@ -115,13 +120,18 @@ def source_language_results(text, filters, sort, request):
     reader = get_language()
     with translation.override(code):
         requete = requetes.parse(text, code)
-        found = moteur.search(requete, source, filters, sort, 1, per_page=SOURCE_SHOWN)
+        found = moteur.search(requete, source, filters, sort, 1, per_page=2 * SOURCE_SHOWN)
         url = f"{reverse('recherche')}?{urlencode({'q': text})}"
-    if not (found.count or found.picks):
+    keys = {page.translation_key for page in shown}
+    entries = [
+        entree for entree in found.page.object_list if entree.page.translation_key not in keys
+    ]
+    picks = [pick for pick in found.picks if pick.page.translation_key not in keys]
+    if not (entries or picks):
         return None
     items = [
         item | {"url": langues.version_originale_url(item["entree"].page, reader)}
-        for item in result_items(found.page.object_list, found.requete, request, language=code)
+        for item in result_items(entries[:SOURCE_SHOWN], found.requete, request, language=code)
     ]
     return {
         "language": code,
@@ -132,7 +142,7 @@ def source_language_results(text, filters, sort, request):
         "items": items,
         "picks": [
             {"page": pick.page, "url": langues.version_originale_url(pick.page, reader)}
-            for pick in found.picks
+            for pick in picks
         ],
     }
 

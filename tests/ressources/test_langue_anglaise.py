@@ -142,11 +142,19 @@ def test_english_search_shows_french_results_labelled(client, site):
     section = markup.soup(html).select_one(".recherche__langue-source")
     assert section.h2  # « Results in French »
     titles = section.select(".resultat__titre")
-    assert "Rédiger les statuts d'une association" in [
-        " ".join(t.get_text().split()) for t in titles
-    ]
+    french = [" ".join(t.get_text().split()) for t in titles]
+    assert "Nos statuts réécrits en un week-end" in french
+    # Its translation is among the English results above: not listed again in French.
+    assert "Rédiger les statuts d'une association" not in french
+    english = markup.soup(html).select(".recherche__resultats .resultat__titre")
+    assert "Writing articles of association" in [t.get_text(" ", strip=True) for t in english]
     assert {title["lang"] for title in titles} == {"fr"}
     assert all(t.a["href"].startswith("/en/version-originale/") for t in titles)
+    # A French page whose translation is listed above is not listed again.
+    association = markup.soup(get(client, "/en/recherche/?q=association"))
+    titles = [" ".join(t.get_text().split()) for t in association.select(".resultat__titre")]
+    assert "Writing articles of association" in titles
+    assert "Rédiger les statuts d'une association" not in titles
     # French readers get no such section.
     assert not markup.soup(get(client, "/fr/recherche/?q=statuts")).select(
         ".recherche__langue-source"
