@@ -82,6 +82,7 @@ def test_switcher_on_an_untranslated_page_opens_it_in_french_under_a_notice(clie
     notice = main.select_one(".langue-originale")
     assert notice["lang"] == "en"
     assert "Nos statuts réécrits en un week-end" in main.get_text()
+    assert page.select_one('.breadcrumbs [aria-current="page"]').parent["lang"] == "fr"
     assert ("/en/ressources/", None) in menu(response.content)
     assert markup.language_links(response.content) == {
         "fr": fiche.url,
