@@ -38,6 +38,15 @@ def with_untranslated(pages, locale):
     return pages.filter(Q(locale=locale) | source).annotate(langue=F("locale__language_code"))
 
 
+def untranslated_fallback(model, locale):
+    """What a listing of ``model`` pages in ``locale`` shows when it finds nothing in that
+    language: those pages with the source-language ones not translated yet
+    (``with_untranslated``); None in the source language."""
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    return with_untranslated(model.objects.live().public(), locale)
+
+
 def version_originale_url(page, language):
     """Where a reader of ``language`` reads ``page``, which has no translation in it: the
     page in its own language, with the site's menus and notices in theirs."""

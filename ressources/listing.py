@@ -7,6 +7,7 @@ from that type's ``enrich_cards`` (``ressources.registry``), once for the whole 
 models hand their querysets in: this module sits below them and imports none.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
 from django.utils import translation
@@ -53,9 +54,13 @@ def _names(model):
     return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
 
 
-def ressource_listing(request, ressources, filterset_class=RessourceFilterSet, domaine=None):
+def ressource_listing(
+    request, ressources, filterset_class=RessourceFilterSet, domaine=None, untranslated=None
+):
     """A filtered, sorted page of ``ressources`` (live pages of one language), of a
-    ``domaine`` when given; the type filter offers the registered types among them."""
+    ``domaine`` when given; the type filter offers the registered types among them. When
+    that finds nothing and ``untranslated`` is given (``langues.untranslated_fallback``), the
+    same listing of those pages instead, ``langue_source`` naming their language."""
     if domaine is not None:
         ressources = ressources.filter(domaines__slug=domaine.slug)
     filterset = filterset_class(
@@ -68,6 +73,9 @@ def ressource_listing(request, ressources, filterset_class=RessourceFilterSet, d
         del filterset.filters["domaine"]
     results = filterset.qs.order_by(*filterset.ordering).prefetch_related("domaines")
     page = paginate(request, results)
+    if not page.paginator.count and untranslated is not None:
+        context = ressource_listing(request, untranslated, filterset_class, domaine)
+        return context | {"langue_source": langues.language_name(settings.LANGUAGE_CODE)}
     return {
         "filterset": filterset,
         "filter_form": filterset.form,

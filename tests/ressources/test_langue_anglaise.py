@@ -13,7 +13,13 @@ from wagtail.models import PageViewRestriction
 from search import indexation
 from tests import markup
 from tests.evenements.helpers import atelier
-from tests.factories import FichePageFactory, GuidePageFactory, StructureFactory, translate
+from tests.factories import (
+    FichePageFactory,
+    GuidePageFactory,
+    StructureFactory,
+    domaine,
+    translate,
+)
 from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +143,20 @@ def test_english_fiches_index_lists_the_french_fiches_until_translated(client, s
     assert recrutement_en.url == "/en/fiches/our-first-hire/"
 
 
+def test_an_english_listing_that_finds_nothing_in_english_shows_the_french_ressources(client, site):
+    html = get(client, "/en/domaines/gestion-comptabilite-fiscalite/")
+
+    page = markup.soup(html)
+    assert page.select_one(".listing__langue-source")
+    titles = page.select(".card__title")
+    assert "Trésorerie : le plan de trésorerie" in [t.get_text(strip=True) for t in titles]
+    assert {title["lang"] for title in titles} == {"fr"}
+    # Where English has something, English only.
+    english = markup.soup(get(client, "/en/ressources/"))
+    assert markup.card_titles(str(english)) == ["Writing articles of association"]
+    assert not english.select(".listing__langue-source")
+
+
 def test_english_search_shows_french_results_labelled(client, site):
     html = get(client, "/en/recherche/?q=statuts")
 
@@ -193,12 +213,18 @@ def test_english_pages_run_the_same_queries_whatever_the_french_content(client, 
         "/en/recherche/?q=statuts",
         site.agenda_en.url,
         f"/en/version-originale/{site.fiches.pk}/",
+        "/en/domaines/gestion-comptabilite-fiscalite/",
     ]
     before = {url: query_count(client, url) for url in urls}
     structure = StructureFactory()
     for number in range(4):
         FichePageFactory(parent=site.fiches, structure=structure, title=f"Statuts {number}")
         atelier(site.agenda, title=f"Atelier statuts {number}")
+        GuidePageFactory(
+            parent=site.index,
+            title=f"Trésorerie {number}",
+            domaines=[domaine("gestion-comptabilite-fiscalite")],
+        )
     indexation.synchroniser_tout()
 
     assert {url: query_count(client, url) for url in urls} == before
