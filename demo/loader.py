@@ -41,6 +41,10 @@ def load(demo, *, hostname, port):
         english = services.get_locale("en")
         services.translate_page(home, english, **demo.sections_en["accueil"])
         services.translate_page(index, english, **demo.sections_en["ressources"])
+        # The menu's other sections; their fiches and workshops stay in French, listed there
+        # until translated (ressources.langues).
+        services.translate_page(fiche_index, english, **demo.sections_en["fiches"])
+        services.translate_page(agenda, english, **demo.sections_en["ateliers"])
     translations = translate_guides(demo.guides_en, ressources, fichiers)
     guides = [ressources[entry.slug] for entry in demo.guides]
     modeles = [ressources[entry.slug] for entry in demo.modeles]

@@ -3,6 +3,7 @@
 
 from django.utils import timezone
 
+from ressources.langues import with_untranslated
 from ressources.listing import with_taxonomy_labels
 
 from .listing import with_seats
@@ -10,7 +11,8 @@ from .models import AtelierPage
 
 
 def ateliers_of_locale(locale):
-    return with_seats(AtelierPage.objects.live().public().filter(locale=locale))
+    """The workshops of ``locale``, and those of the source language not translated yet."""
+    return with_seats(with_untranslated(AtelierPage.objects.live().public(), locale))
 
 
 def prochains(home, count=3):

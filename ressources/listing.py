@@ -7,10 +7,12 @@ from that type's ``enrich_cards`` (``ressources.registry``), once for the whole 
 models hand their querysets in: this module sits below them and imports none.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
 from django.utils import translation
 
+from . import langues
 from .filters import RessourceFilterSet
 from .models.taxonomy import Domaine, Public
 from .registry import Registered, registered_types
@@ -21,13 +23,15 @@ RELATED_COUNT = 3
 
 def with_taxonomy_labels(cards):
     """Attach ``domaine_labels`` (slug, name) in the active language to each card (a page),
-    its type's ``listing_template``, and what its type adds (``enrich_cards``). A translated
+    ``autre_langue`` (its language when not the reader's) and its name, its type's
+    ``listing_template``, and what its type adds (``enrich_cards``). A translated
     page still points at the source-language terms (wagtail-localize keeps many-to-many fields
     in sync), so names are looked up by slug."""
     cards = list(cards)
     if not cards:
         return cards
     names = _names(Domaine)
+    language = translation.get_language()
     for card in cards:
         card.listing_template = getattr(
             card.specific_class, "listing_template", Registered.listing_template
@@ -35,6 +39,11 @@ def with_taxonomy_labels(cards):
         card.domaine_labels = [
             (domaine.slug, names.get(domaine.slug, domaine.nom)) for domaine in card.domaines.all()
         ]
+        # Read in the source language until translated (``langues.with_untranslated``).
+        card.autre_langue = langues.other_language(getattr(card, "langue", ""))
+        card.autre_langue_nom = langues.language_name(card.autre_langue)
+        if card.autre_langue:
+            card.version_originale = langues.version_originale_url(card, language)
     for model in registered_types().values():
         model.enrich_cards(cards)
     return cards
@@ -45,9 +54,13 @@ def _names(model):
     return dict(model.objects.filter(locale__language_code=language).values_list("slug", "nom"))
 
 
-def ressource_listing(request, ressources, filterset_class=RessourceFilterSet, domaine=None):
+def ressource_listing(
+    request, ressources, filterset_class=RessourceFilterSet, domaine=None, untranslated=None
+):
     """A filtered, sorted page of ``ressources`` (live pages of one language), of a
-    ``domaine`` when given; the type filter offers the registered types among them."""
+    ``domaine`` when given; the type filter offers the registered types among them. When
+    that finds nothing and ``untranslated`` is given (``langues.untranslated_fallback``), the
+    same listing of those pages instead, ``langue_source`` naming their language."""
     if domaine is not None:
         ressources = ressources.filter(domaines__slug=domaine.slug)
     filterset = filterset_class(
@@ -60,6 +73,9 @@ def ressource_listing(request, ressources, filterset_class=RessourceFilterSet, d
         del filterset.filters["domaine"]
     results = filterset.qs.order_by(*filterset.ordering).prefetch_related("domaines")
     page = paginate(request, results)
+    if not page.paginator.count and untranslated is not None:
+        context = ressource_listing(request, untranslated, filterset_class, domaine)
+        return context | {"langue_source": langues.language_name(settings.LANGUAGE_CODE)}
     return {
         "filterset": filterset,
         "filter_form": filterset.form,

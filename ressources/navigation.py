@@ -8,24 +8,39 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from . import langues
+
 
 def home_page(request):
     """The home page in the active language (the default one when it has no translation) of
     the request's site, or of the default site without a request (a shell, a test)."""
+    return _homes(request)[1]
+
+
+def source_home_page(request):
+    """The site's root home page, in the source language: its sections are the menu's, in
+    every language (``menu_pages``)."""
+    return _homes(request)[0]
+
+
+def _homes(request):
+    """(root home, home in the active language), read once per request."""
     if request is None:
-        return _localized_home(Site.objects.filter(is_default_site=True).first())
-    if not hasattr(request, "_entraide_home"):
-        request._entraide_home = _localized_home(Site.find_for_request(request))
-    return request._entraide_home
+        return _read_homes(Site.objects.filter(is_default_site=True).first())
+    if not hasattr(request, "_entraide_homes"):
+        request._entraide_homes = _read_homes(Site.find_for_request(request))
+    return request._entraide_homes
 
 
-def _localized_home(site):
+def _read_homes(site):
     if site is None:
-        return None
-    root = Page.objects.filter(pk=site.root_page_id).first()
+        return None, None
+    root = Page.objects.filter(pk=site.root_page_id).select_related("locale").first()
     home = root.localized.specific if root else None
     # A site whose root is not a HomePage (not set up yet) has no home page.
-    return home if isinstance(home, RoutablePageMixin) else None
+    if not isinstance(home, RoutablePageMixin):
+        return None, None
+    return root, home
 
 
 def domaine_url(request, slug):
@@ -38,9 +53,11 @@ def domaine_url(request, slug):
 
 
 def language_links(request, page=None):
-    """One link per language: the translation of the page when it exists and is live,
-    else that language's home page. Pages that are not Wagtail pages (search, downloads)
-    keep their path in the other language."""
+    """One link per language: the translation of the page when it exists and is live; for a
+    live page without one, the page itself under a notice in that language (its « version
+    originale » address, ``only_in`` naming the page's language); else that language's home
+    page. Pages that are not Wagtail pages (search, downloads) keep their path in the other
+    language."""
     current = translation.get_language()
     translations = {}
     homes = {}
@@ -51,25 +68,23 @@ def language_links(request, page=None):
         if home is not None:
             for translated in home.get_translations(inclusive=True).live().select_related("locale"):
                 homes[translated.locale.language_code] = translated
+    own = next((code for code, found in translations.items() if found.pk == page.pk), "")
     subpath = _routable_subpath(request, page)
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
-        if target is not None:
-            url = target.get_url(request)
-            if code in translations:
-                url += subpath
+        link = {"code": code, "name": name, "current": code == current, "only_in": ""}
+        if code in translations:
+            link["url"] = translations[code].get_url(request) + subpath
+        elif own:
+            link["url"] = langues.version_originale_url(page, code)
+            with translation.override(code):
+                link["only_in"] = str(langues.language_name(own))
+        elif code in homes:
+            link["url"] = homes[code].get_url(request)
         else:
-            url = translate_url(request.get_full_path(), code)
-        links.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "current": code == current,
-                "is_translation": code in translations,
-            }
-        )
+            link["url"] = translate_url(request.get_full_path(), code)
+        link["is_translation"] = code in translations
+        links.append(link)
     return links
 
 
@@ -113,7 +128,9 @@ def information_pages(request):
 
 def _home_children(request):
     """(header sections, footer pages d'information): the live children of the home page
-    that the header or the footer link to, one query per request for both."""
+    that the header or the footer link to, one query per request for both. In another
+    language than the source one, the menu keeps the source home's sections, in their order:
+    each one's translation, or the section itself (``menu_url``, ``langue``) until it has one."""
     if request is not None and hasattr(request, "_entraide_home_children"):
         return request._entraide_home_children
     home = home_page(request)
@@ -121,13 +138,43 @@ def _home_children(request):
     if home is not None:
         # By name: the page models' JSON-LD reads this module, which cannot import them.
         info = ContentType.objects.get_by_natural_key("ressources", "informationpage")
-        for page in (
-            home.get_children()
-            .live()
-            .filter(Q(show_in_menus=True) | Q(content_type=info))
-            .only("title", "url_path", "locale_id", "content_type_id", "show_in_menus")
+        source = source_home_page(request)
+        pages = Page.objects.live()
+        where = pages.child_of_q(home) & (Q(show_in_menus=True) | Q(content_type=info))
+        if source.pk != home.pk:
+            where |= pages.child_of_q(source) & Q(show_in_menus=True) & ~Q(content_type=info)
+        sources = []
+        for page in pages.filter(where).only(
+            "title",
+            "url_path",
+            "locale_id",
+            "content_type_id",
+            "show_in_menus",
+            "path",
+            "translation_key",
         ):
-            found[page.content_type_id == info.pk].append(page)
+            if source.pk != home.pk and page.path.startswith(source.path):
+                sources.append(page)
+            else:
+                found[page.content_type_id == info.pk].append(page)
+        if source.pk != home.pk:
+            found = (_with_untranslated_sections(found[0], sources, source, request), found[1])
     if request is not None:
         request._entraide_home_children = found
     return found
+
+
+def _with_untranslated_sections(sections, sources, source, request):
+    """The ``sources`` sections in their order, each replaced by its translation among
+    ``sections`` when it has one, or read in the source language under a notice; then the
+    sections that translate none of them."""
+    by_key = {page.translation_key: page for page in sections}
+    language = translation.get_language()
+    menu = []
+    for page in sources:
+        translated = by_key.pop(page.translation_key, None)
+        if translated is None:
+            page.langue = source.locale.language_code
+            page.menu_url = langues.version_originale_url(page, language)
+        menu.append(translated or page)
+    return menu + [page for page in sections if page.translation_key in by_key]

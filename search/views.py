@@ -5,17 +5,18 @@ searches without this app knowing it: ``signals.search_typed`` when someone type
 and the ``popular_searches`` Wagtail hook, whose functions (given the active ``Locale``)
 return the searches shown when nothing is typed yet."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info, ngettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from wagtail import hooks
 from wagtail.models import Locale
 
+from ressources import langues
 from ressources.listing import domaines_with_counts, elided_page_range
 from ressources.models import Domaine, Public, RessourcePage
 from ressources.registry import registered_types, search_labels
@@ -27,8 +28,11 @@ from .raccourcis import raccourcis
 from .signals import search_typed
 
 MIN_AUTOCOMPLETE = 2
-# As a sentence says them: « 3 résultats en anglais », "3 results in French".
-LANGUAGE_NAMES = {"fr": _("français"), "en": _("anglais")}
+LANGUAGE_NAMES = langues.LANGUAGE_NAMES
+# Fewer results than this in another language than the source one: the source language's
+# first SOURCE_SHOWN results follow them.
+FEW = moteur.HANDFUL
+SOURCE_SHOWN = 5
 RESULT_TEMPLATE = "search/includes/result.html"
 
 
@@ -69,7 +73,13 @@ def search(request):
         active_filters=active_filters(filters),
     )
     link_facets(results.facets, request.GET)
-    if results.count == 0:
+    if language != settings.LANGUAGE_CODE and results.count < FEW and results.page.number == 1:
+        shown = [entree.page for entree in results.page.object_list]
+        shown += [pick.page for pick in results.picks]
+        context["langue_source"] = source_language_results(
+            requete.text, filters, sort, request, shown
+        )
+    if results.count == 0 and not context.get("langue_source"):
         context["ailleurs"] = other_languages(requete.text, locale, filters)
     return render(request, "search/search.html", context)
 
@@ -97,17 +107,58 @@ def other_languages(text, locale, filters):
     return offers
 
 
+def source_language_results(text, filters, sort, request, shown=()):
+    """The first results of the query in the site's source language, for a reader of another
+    one whose language finds few: most content is written in French first. Shown labelled,
+    marked with ``lang``, each leading to the page read from the reader's language
+    (``ressources.langues``, which leads to a translation made since), less those whose
+    translation is among the results ``shown`` above; ``None`` when nothing is left."""
+    code = settings.LANGUAGE_CODE
+    source = Locale.objects.filter(language_code=code).first()
+    if source is None:
+        return None
+    reader = get_language()
+    with translation.override(code):
+        requete = requetes.parse(text, code)
+        found = moteur.search(requete, source, filters, sort, 1, per_page=2 * SOURCE_SHOWN)
+        url = f"{reverse('recherche')}?{urlencode({'q': text})}"
+    keys = {page.translation_key for page in shown}
+    entries = [
+        entree for entree in found.page.object_list if entree.page.translation_key not in keys
+    ]
+    picks = [pick for pick in found.picks if pick.page.translation_key not in keys]
+    if not (entries or picks):
+        return None
+    items = [
+        item | {"url": langues.version_originale_url(item["entree"].page, reader)}
+        for item in result_items(entries[:SOURCE_SHOWN], found.requete, request, language=code)
+    ]
+    return {
+        "language": code,
+        "name": langues.language_name(code),
+        "count": found.count,
+        "more": found.more,
+        "url": url,
+        "items": items,
+        "picks": [
+            {"page": pick.page, "url": langues.version_originale_url(pick.page, reader)}
+            for pick in picks
+        ],
+    }
+
+
 def popular_searches(locale, limit=8):
     """The searches the ``popular_searches`` hooks return, the first ``limit`` of them."""
     found = [text for hook in hooks.get_hooks("popular_searches") for text in hook(locale)]
     return found[:limit]
 
 
-def result_items(entries, requete, request):
+def result_items(entries, requete, request, language=None):
     """What a result shows: its type, title and snippet with the searched words marked,
     domaines, date, and for a fiche or a workshop its département; and the template its
-    type declares."""
-    matches = extraits.matcher(requete.highlight_words(), get_language()[:2])
+    type declares. Entries of another ``language`` than the active one say it (``lang``)."""
+    lang = langues.other_language(language or "")
+    matches = extraits.matcher(requete.highlight_words(), (language or get_language())[:2])
     names = moteur.taxon_names()
     types = registered_types()
     labels = search_labels()
@@ -127,6 +178,7 @@ def result_items(entries, requete, request):
                 "snippet": extraits.snippet(text, matches),
                 "domaines": [names.get(d.slug, d.nom) for d in entree.domaines.all()],
                 "departement": moteur.DEPARTEMENT_NAMES.get(entree.departement, ""),
+                "lang": lang,
             }
         )
     return items

@@ -67,6 +67,12 @@ urlpatterns += i18n_patterns(
         ressources_views.download_document,
         name="telecharger",
     ),
+    # A page without a translation, read in its own language from another one.
+    path(
+        "version-originale/<int:pk>/",
+        ressources_views.version_originale,
+        name="version_originale",
+    ),
     path("", include(wagtail_urls)),
     # Page routes Wagtail's own pattern leaves out: a file name, a signed value (see
     # ressources/routes.py).

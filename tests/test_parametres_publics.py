@@ -125,6 +125,8 @@ SET_ASIDE = {
     "invitation_annuler": "POST only, log-in required",
     "invitation": "a signed personal link, no query parameter (tests/structures/test_membres.py)",
     "telecharger": "a file by id, no query parameter",
+    "version_originale": "a page by id, served as at its own address: its parameters are its "
+    "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_type_atom": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
     "flux_domaine": "a domaine in the path, no query parameter (tests/donnees/test_flux.py)",

@@ -1,9 +1,11 @@
 """The agenda of one language: upcoming workshops first, the archive, the calendar feed, and
 the registrants' personal pages, which the links of their e-mails open."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ressources.langues import with_untranslated
 from ressources.models import SectionPage
 from ressources.routes import file_route
 
@@ -21,8 +23,17 @@ class AgendaPage(RoutablePageMixin, SectionPage):
         verbose_name_plural = _("agendas des ateliers")
 
     def ateliers(self):
-        """Its workshops anyone may see."""
-        return AtelierPage.objects.live().public().child_of(self)
+        """Its workshops anyone may see; an agenda in another language than the source one
+        also shows the source agenda's workshops not translated yet (``langue`` says which)."""
+        ateliers = AtelierPage.objects.live().public()
+        where = ateliers.child_of_q(self)
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            source = (
+                self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+            )
+            if source is not None:
+                where |= ateliers.child_of_q(source)
+        return with_untranslated(ateliers.filter(where), self.locale)
 
     @path("")
     def a_venir(self, request):

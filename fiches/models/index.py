@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from ressources.langues import with_untranslated
 from ressources.listing import ressource_listing
 from ressources.models import SectionPage
 
@@ -23,7 +24,8 @@ class FicheIndexPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        fiches = FichePage.live_in(self.locale)
+        # In English, the French fiches not translated yet too, labelled.
+        fiches = with_untranslated(FichePage.objects.live().public(), self.locale)
         context.update(
             ressource_listing(
                 request,

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import api, json_ld, listing
+from .. import api, json_ld, langues, listing
 from ..admin_forms import ClassementDeLaLangueForm
 from ..blocks import TEXT_FEATURES, GuideBodyBlock, ModeleBodyBlock
 from ..registry import Registered
@@ -103,7 +103,10 @@ class HomePage(RoutablePageMixin, Page):
     def domaine(self, request, slug):
         domaine = get_object_or_404(Domaine.objects.filter(locale=self.locale), slug=slug)
         context = listing.ressource_listing(
-            request, RessourcePage.live_in(self.locale), domaine=domaine
+            request,
+            RessourcePage.live_in(self.locale),
+            domaine=domaine,
+            untranslated=langues.untranslated_fallback(RessourcePage, self.locale),
         )
         context["domaine"] = domaine
         context["json_ld"] = self.domaines_json_ld(request, domaine)
@@ -123,7 +126,13 @@ class RessourceIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing.ressource_listing(request, RessourcePage.live_in(self.locale)))
+        context.update(
+            listing.ressource_listing(
+                request,
+                RessourcePage.live_in(self.locale),
+                untranslated=langues.untranslated_fallback(RessourcePage, self.locale),
+            )
+        )
         return context
 
 

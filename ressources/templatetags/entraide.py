@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .. import json_ld, navigation, page_cache, sommaire
+from .. import json_ld, langues, navigation, page_cache, sommaire
 
 register = template.Library()
 
@@ -34,6 +34,14 @@ def language_switcher(context):
 def sommaire_du_corps(body):
     """The body's blocks with their headings' anchors, and its sommaire (ressources.sommaire)."""
     return sommaire.du_corps(body)
+
+
+@register.inclusion_tag("includes/langue_originale.html", takes_context=True)
+def langue_originale(context):
+    """The notice over a page read in its own language from another one
+    (``ressources.views.version_originale``), in the reader's language."""
+    code = getattr(context.get("request"), "langue_originale", "")
+    return {"langue": langues.language_name(code) if code else ""}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -88,11 +88,13 @@ def test_language_switcher_links_back_to_french_from_the_english_guide(client, p
     assert markup.language_links(response.content)["fr"] == "/fr/ressources/rediger-les-statuts/"
 
 
-def test_language_switcher_falls_back_to_the_english_home_without_translation(client, pages):
+def test_language_switcher_opens_the_page_in_french_from_english_without_translation(client, pages):
     response = client.get(pages["seul"].url)
 
     assert response.status_code == 200
-    assert markup.language_links(response.content)["en"] == "/en/"
+    english = markup.language_links(response.content)["en"]
+    assert english == f"/en/version-originale/{pages['seul'].pk}/"
+    assert "Modèle non traduit" in client.get(english).content.decode()
 
 
 def test_language_switcher_marks_the_current_language(client, pages):
