@@ -31,11 +31,14 @@ def test_with_the_task_worker_a_digest_goes_out_once(settings):
     )
     services.confirmer(alerte)
     Alerte.objects.filter(pk=alerte.pk).update(envoyee_jusqu_a=timezone.now() - timedelta(hours=1))
-    GuidePageFactory(
+    guide = GuidePageFactory(
         parent=index,
         title="Le guide nouveau de la gouvernance",
         domaines=[domaine("gouvernance-vie-associative")],
+        live=False,
+        first_published_at=None,
     )
+    guide.save_revision().publish()  # as an editor publishes it: new from now
 
     for _twice in range(2):
         call_command("envoyer_alertes", "--frequence", "hebdomadaire", stdout=io.StringIO())

@@ -252,6 +252,7 @@ def test_the_page_lists_every_dataset_with_its_licence_and_date(contenus, client
         "L'API publique",
         "Le réseau en chiffres",
         "Sur votre site : ateliers et ressources",
+        "Le flux RSS d'une sélection",
     ]
     links = markup.links(response.content)
     assert {f"/donnees/{nom}" for nom in [*FICHIERS, "datapackage.json"]} <= set(links)

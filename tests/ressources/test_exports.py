@@ -16,6 +16,8 @@ from wagtail.models import Locale
 from evenements.admin_views import InscriptionsCsvView
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
+from inventaire import retours
+from inventaire.admin_retours import RetoursView
 from inventaire.admin_views import RAPPORTS
 from inventaire.models import RechercheDuJour
 from ressources import exports
@@ -75,7 +77,7 @@ def every_export(db):
             sans_resultat=1,
             resultats=0,
         )
-    ModelePageFactory(parent=index, title=FORMULAS[0])
+    retours.repondre(ModelePageFactory(parent=index, title=FORMULAS[0]), utile=False)
     FichePageFactory(parent=fiches, title=FORMULAS[1])
     Domaine.objects.create(
         nom=FORMULAS[2], slug="formule", ordre=1, locale=Locale.objects.get(language_code="fr")
@@ -91,6 +93,7 @@ def every_export(db):
     urls["inscriptions"] = reverse("evenements_admin:csv", args=[workshop.pk])
     GuidePageFactory(parent=index, title=FORMULAS[3], a_revoir_avant=datetime.date(2020, 1, 1))
     urls["pages à revoir"] = reverse("verification:pages_a_revoir") + "?export=csv"
+    urls["retours des lecteurs"] = reverse("inventaire:retours") + "?export=csv"
     return urls
 
 
@@ -98,7 +101,7 @@ def test_every_csv_export_is_in_the_shared_format_with_formulas_neutralised(
     client, every_export, subtests
 ):
     client.force_login(UserFactory(is_superuser=True))
-    every_view = {*RAPPORTS, InscriptionsCsvView, PagesARevoirView}
+    every_view = {*RAPPORTS, InscriptionsCsvView, PagesARevoirView, RetoursView}
     assert views_with_csv_exports() == every_view, "an export unchecked"
 
     for name, url in every_export.items():
