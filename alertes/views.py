@@ -2,39 +2,23 @@
 confirmation of an address without an account, the one-click unsubscribe of every digest, and
 the changes « Mon espace » posts (``templates/alertes/mes_alertes.html``)."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from ressources.pages_personnelles import personnelle
+
 from . import comptes, liens, nouveautes, requetes, services
 from .forms import AlerteForm, FrequenceForm
 
 ALERTES_PAR_IP = "20/h"
 CONFIRMATIONS_PAR_ADRESSE = "3/h"
-
-
-def personnelle(view):
-    """A page reached by a personal link: kept by no cache, its address never sent to other
-    sites (``same-origin``: the confirmation forms still send their Origin header)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
 
 
 def parametres_invalides(request, error):

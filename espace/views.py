@@ -19,6 +19,7 @@ from evenements import donnees_personnelles as evenements_donnees
 from evenements import inscriptions
 from fiches import espace as fiches_espace
 from ressources import emails
+from ressources.pages_personnelles import personnelle
 from structures import espace as structures_espace
 
 from . import archive, suppression
@@ -110,6 +111,7 @@ def supprimer_compte(request):
     return render(request, "espace/supprimer_compte.html")
 
 
+@personnelle
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirmer_suppression(request, jeton):
     """Step two, from the e-mail's link: one more button, then the account is gone."""

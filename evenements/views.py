@@ -3,15 +3,14 @@ of a workshop page and « Renvoyer mon lien », which both answer with the same 
 « Vérifiez vos e-mails » (nobody learns there whether an address is registered); a
 registrant's personal page, calendar file and cancellation, under the agenda."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
+
+from ressources.pages_personnelles import personnelle
 
 from . import calendrier, inscriptions, liens, notifications
 from .forms import InscriptionForm, RenvoiLienForm
@@ -96,22 +95,6 @@ def verifiez(request, atelier):
         "evenements/verifiez.html",
         {"atelier": atelier, "renvoi": demande == RENVOI},
     )
-
-
-def personnelle(view):
-    """A page reached by a personal link: kept by no cache, and its address (the link) never
-    sent to other sites. ``same-origin``, not ``no-referrer``: the browser must still send
-    the Origin header Django's CSRF check reads on the cancellation form."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "same-origin"
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
 
 
 def refus(request, agenda, erreur):

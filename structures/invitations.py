@@ -15,6 +15,7 @@ from django.utils.translation import ngettext_lazy
 
 from ressources import emails as notifications
 
+from . import adhesions
 from .models import Adhesion, Invitation, Structure, nouveau_jeton
 
 USAGE = "structures.invitation"
@@ -38,7 +39,7 @@ class InvitationError(Exception):
 
 def peut_inviter(user, structure):
     """Members of the structure and staff (the same who decide on requests to join)."""
-    return user.is_authenticated and (user.is_staff or structure.has_member(user))
+    return adhesions.peut_decider(user, structure)
 
 
 def normaliser(email):

@@ -99,7 +99,10 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
         client.post("/fr/mon-espace/supprimer/")
     link = confirmation_link()
     assert get_user_model().objects.filter(pk=dominique.pk).exists()  # not yet
-    assert ADDRESS in client.get(link).content.decode()
+    confirmation = client.get(link)
+    assert ADDRESS in confirmation.content.decode()
+    assert "no-store" in confirmation["Cache-Control"]  # a personal link's page
+    assert confirmation["Referrer-Policy"] == "same-origin"
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(link)
