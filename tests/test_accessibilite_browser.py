@@ -156,6 +156,8 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "page d'information": "/fr/accessibilite/",
         "contact": "/fr/contact/",
         "plan du site": "/fr/plan-du-site/",
+        "me prévenir": "/fr/alertes/creer/?quoi=ressources&domaine=gouvernance-vie-associative",
+        "recherche anglaise, résultats en français": "/en/recherche/?q=statuts",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
         "le réseau en chiffres": "/fr/chiffres/",
         "connexion": "/fr/comptes/login/",
@@ -253,6 +255,7 @@ def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_field
         "mot de passe oublié": "/fr/comptes/password/reset/",
         "contact": "/fr/contact/",
         "signaler une erreur": f"/fr/signaler-une-erreur/{guide.pk}/",
+        "me prévenir": "/fr/alertes/creer/?quoi=ressources",
     }.items():
         problems += error_state_problems(failed_submit(tab, base + path), label)
     tab.goto(f"{base}{workshop.url}")

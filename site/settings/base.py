@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "donnees",
     "alertes",
     "espace",
+    "bourse",
     "outbox",
     "django_tasks",
     "django_tasks_db",

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BourseConfig(AppConfig):
+    """La bourse d'entraide (issue 19): structures offer and ask each other for help
+    (annonces, conversations between structures, outcomes). It reads the content apps below
+    it to match annonces with resources; alerts, open data, the Inventaire and « Mon espace »
+    read it."""
+
+    name = "bourse"
+    verbose_name = _("Bourse d'entraide")
