@@ -12,7 +12,7 @@ from tests import markup
 from tests.factories import StructureFactory, build_site_tree
 from tests.fiches.helpers import contributor
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from tests import markup
 from tests.factories import GuidePageFactory, ModelePageFactory, build_site_tree, stream
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
 
 SECRET_BROUILLON = "Xylophonebrouillon"
 SECRET_PRIVE = "Zanzibarprive"
