@@ -108,6 +108,8 @@ def version_originale(request, pk):
     ``before_serve_page`` ones. A page in the reader's language, or translated into it, is
     a redirect there. Not for search engines: the page has its own address."""
     page = get_object_or_404(Page.objects.live().select_related("locale"), pk=pk)
+    if page.get_url(request) is None:  # outside every site (the tree's root): no page to read
+        raise Http404
     locale = Locale.get_active()
     translated = page.get_translation_or_none(locale) if page.locale_id != locale.pk else page
     if translated is not None and translated.live:

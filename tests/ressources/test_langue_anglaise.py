@@ -8,7 +8,7 @@ its agenda is translated here, its fiches index is not."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from search import indexation
 from tests import markup
@@ -198,6 +198,8 @@ def test_nothing_unpublished_or_private_shows_in_english(client, site):
     drafts = site.index.get_children().filter(title__contains=SECRET, live=False)
     for draft in drafts:
         assert client.get(f"/en/version-originale/{draft.pk}/").status_code == 404
+    root = Page.get_first_root_node()  # live, but no site's page
+    assert client.get(f"/en/version-originale/{root.pk}/").status_code == 404
 
 
 def query_count(client, url):
