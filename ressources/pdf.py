@@ -27,6 +27,9 @@ STYLES = {
 LIEN_DU_SITE = re.compile(r'href="/(?!/)')
 # A rich text link to a page since deleted is an <a> without address, which fpdf2 refuses.
 LIEN_SANS_ADRESSE = re.compile(r"<a\b(?![^>]*\bhref=)[^>]*>")
+# fpdf2 loads an <img>'s source, from the disk or the network: the rich text allows none
+# today (blocks.TEXT_FEATURES), and a PDF never fetches one tomorrow.
+IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 class Document(FPDF):
@@ -61,7 +64,8 @@ def document(page, adresse, origine):
         "ressources/pdf/ressource.html",
         {"page": page, "fichiers": getattr(page, "fichiers_avec_documents", ())},
     )
-    html = LIEN_DU_SITE.sub(f'href="{origine}/', LIEN_SANS_ADRESSE.sub('<a href="">', html))
+    html = IMAGE.sub("", LIEN_SANS_ADRESSE.sub('<a href="">', html))
+    html = LIEN_DU_SITE.sub(f'href="{origine}/', html)
     pdf = Document(f"{adresse} · {licence(page)}")
     pdf.set_title(page.title)
     pdf.set_lang(page.locale.language_code)
