@@ -1,0 +1,90 @@
+"""Which offres fit a demande, and the reverse (issue 19, point 7): what a careful animator
+checks first, then what reads closest.
+
+An annonce here is anything with ``nature``, ``domaines`` and ``departements`` (slugs and
+codes), ``a_distance``, ``debut`` and ``fin`` (dates), ``titre`` and ``description``: the
+model's rows, or the judged set's entries (bench/bourse_matching.py).
+
+1. The rules, all required: the same nature; a place that fits (a shared département, or an
+   offre that can be given at a distance); dates that overlap.
+2. The order, among those: how close the texts are (the words' stems, the editors' synonyms
+   of the search added, each shared word weighted by how rare it is among the candidates),
+   then a shared domaine, then the same département rather than at a distance."""
+
+import math
+from collections import Counter
+
+from search.analysis import fold, meaningful, stem, words
+from search.requetes import synonym_groups
+
+#: How much a shared domaine and a shared département add to the texts' closeness (0–1).
+POIDS_DOMAINE = 0.3
+POIDS_PROXIMITE = 0.1
+
+
+def au_bon_endroit(offre, demande):
+    return offre.a_distance or bool(set(offre.departements) & set(demande.departements))
+
+
+def se_chevauchent(offre, demande):
+    return offre.debut <= demande.fin and demande.debut <= offre.fin
+
+
+def compatibles(offre, demande):
+    return (
+        offre.nature == demande.nature
+        and au_bon_endroit(offre, demande)
+        and se_chevauchent(offre, demande)
+    )
+
+
+def termes(annonce, langue="fr"):
+    """The stems of the annonce's title and description, with those of the synonyms of any
+    expression in it (« AG » brings « assemblée générale »)."""
+    typed = [word for word in words(f"{annonce.titre} {annonce.description}") if meaningful(word)]
+    folded = [fold(word) for word in typed]
+    found = {stem(word, langue) for word in folded}
+    for key, others in synonym_groups(langue).items():
+        size = len(key)
+        if any(tuple(folded[i : i + size]) == key for i in range(len(folded) - size + 1)):
+            found.update(stem(fold(word), langue) for other in others for word in other.split())
+    return found
+
+
+def _proximite_des_textes(termes_a, termes_b, idf):
+    shared = termes_a & termes_b
+    if not shared:
+        return 0.0
+    poids = sum(idf[terme] for terme in shared)
+    norme = math.sqrt(sum(idf[t] for t in termes_a) * sum(idf[t] for t in termes_b))
+    return poids / norme if norme else 0.0
+
+
+def classer(annonce, candidates, langue="fr"):
+    """``candidates`` (the other side: offres for a demande, demandes for an offre) that
+    follow the rules, closest first: [(candidate, score)]."""
+    regle = (
+        (lambda c: compatibles(c, annonce))
+        if getattr(annonce, "sens", "demande") == "demande"
+        else (lambda c: compatibles(annonce, c))
+    )
+    retenues = [candidate for candidate in candidates if regle(candidate)]
+    if not retenues:
+        return []
+    sacs = {id(candidate): termes(candidate, langue) for candidate in retenues}
+    propres = termes(annonce, langue)
+    frequence = Counter(terme for sac in sacs.values() for terme in sac)
+    total = len(retenues) + 1
+    idf = {
+        terme: math.log(total / (1 + frequence[terme])) + 1.0
+        for terme in set(frequence) | propres
+    }
+    scores = []
+    for candidate in retenues:
+        score = _proximite_des_textes(propres, sacs[id(candidate)], idf)
+        if set(candidate.domaines) & set(annonce.domaines):
+            score += POIDS_DOMAINE
+        if set(candidate.departements) & set(annonce.departements):
+            score += POIDS_PROXIMITE
+        scores.append((candidate, score))
+    return sorted(scores, key=lambda paire: -paire[1])

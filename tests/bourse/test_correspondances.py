@@ -1,0 +1,90 @@
+"""The bourse's matching (bourse.correspondances): never a proposal against the animator's
+rules (nature, place, dates), and the closest texts first, the editors' synonyms included.
+Its figure on the judged set is measured by bench/bourse_matching.py."""
+
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bourse.correspondances import classer, compatibles
+
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
+
+JOUR = date(2027, 3, 1)
+NATURES = ["competence", "materiel", "accompagnement"]
+DEPARTEMENTS = ["35", "69", "13"]
+
+
+def annonce(sens="offre", nature="competence", departements=("35",), a_distance=False,
+            debut=0, fin=60, titre="", description="", domaines=()):  # fmt: skip
+    return SimpleNamespace(
+        cle=titre,
+        sens=sens,
+        nature=nature,
+        departements=list(departements),
+        a_distance=a_distance,
+        debut=JOUR + timedelta(days=debut),
+        fin=JOUR + timedelta(days=fin),
+        titre=titre,
+        description=description,
+        domaines=list(domaines),
+    )
+
+
+annonces = st.builds(
+    annonce,
+    nature=st.sampled_from(NATURES),
+    departements=st.lists(st.sampled_from(DEPARTEMENTS), max_size=2),
+    a_distance=st.booleans(),
+    debut=st.integers(0, 120),
+    fin=st.integers(121, 180) | st.integers(0, 60),
+    titre=st.sampled_from(["Camion", "Comptes", "Salle"]),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(demande=annonces, offres=st.lists(annonces, max_size=8))
+def test_every_proposal_follows_the_rules(demande, offres):
+    demande.sens = "demande"
+    proposees = [offre for offre, _score in classer(demande, offres)]
+    for offre in offres:
+        assert (offre in proposees) == compatibles(offre, demande)
+        if offre in proposees:
+            assert offre.nature == demande.nature
+            assert offre.a_distance or set(offre.departements) & set(demande.departements)
+            assert offre.debut <= demande.fin and demande.debut <= offre.fin
+
+
+def test_the_closest_text_comes_first_synonyms_included():
+    demande = annonce(
+        "demande",
+        titre="Nouvelle trésorière avant l'AG",
+        description="Présenter les comptes à l'AG de juin : quelqu'un pour vérifier avec moi ?",
+        domaines=["gestion-comptabilite-fiscalite"],
+    )
+    budget = annonce(
+        titre="Relire vos comptes avant votre assemblée générale",
+        description="Trésorier bénévole, je relis bilans et comptes annuels.",
+        domaines=["gestion-comptabilite-fiscalite"],
+    )
+    site_web = annonce(titre="Refaire votre site web", description="Développeur bénévole.")
+    loin = annonce(titre="Relire vos comptes", departements=["13"])
+    plus_tard = annonce(titre="Relire vos comptes en assemblée générale", debut=90, fin=150)
+    autre_nature = annonce(nature="materiel", titre="Prêt de vidéoprojecteur pour votre AG")
+
+    ranked = [
+        offre for offre, _s in classer(demande, [site_web, loin, plus_tard, autre_nature, budget])
+    ]
+
+    assert ranked == [budget, site_web]  # others break a rule; the closest text first
+
+
+def test_an_offre_finds_its_demandes_by_the_same_rules():
+    offre = annonce(a_distance=True, titre="Deux heures de visio sur vos statuts")
+    ici = annonce("demande", departements=["69"], titre="Modifier nos statuts")
+    ailleurs_materiel = annonce("demande", nature="materiel", titre="Statuts")
+
+    assert [d for d, _s in classer(offre, [ailleurs_materiel, ici])] == [ici]
