@@ -1,6 +1,7 @@
-"""Matching of the bourse d'entraide against its judged set: recall@5 of the expected offres.
+"""Matching of the bourse d'entraide against its judged set: recall@5 of the expected offres
+and of the expected ressources.
 
-    .venv/bin/python bench/bourse_matching.py [--json]
+    .venv/bin/python bench/bourse_matching.py [--json] [--sans-ressources]
 
 Builds a fresh SQLite database in a temporary directory and migrates it (the editors'
 synonyms of the search come with the migrations), reads bench/bourse_jugements.json (dates in
@@ -11,6 +12,10 @@ recall@5: the share of a demande's expected offres found in its first five propo
 averaged over the demandes that expect at least one. False proposals: an offre judged not
 relevant (``attendu.pas``) among the first five, or any proposal to a demande that expects
 none.
+
+Ressources: the demo is loaded (``load_demo``, ``update_index``, files in a temporary
+MEDIA_ROOT), then ``bourse.ressources_utiles.ressources_pour`` lists five pages for each
+demande; recall@5 of its ``attendu.ressources``, over the demandes that expect some.
 """
 
 import argparse
@@ -28,6 +33,8 @@ sys.path.insert(0, str(BENCH_DIR.parent))
 TEMPORARY = tempfile.mkdtemp(prefix="entraide-bourse-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "entraide.settings.dev")
 os.environ["DATABASE_URL"] = f"sqlite:///{TEMPORARY}/bourse.sqlite3"
+os.environ["MEDIA_ROOT"] = f"{TEMPORARY}/media"
+os.environ["PRIVATE_MEDIA_ROOT"] = f"{TEMPORARY}/private"
 
 import django  # noqa: E402
 
@@ -35,8 +42,10 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
 
-from bourse import correspondances  # noqa: E402
+from bourse import correspondances, ressources_utiles  # noqa: E402
+from search import requetes  # noqa: E402
 
 TOP = 5
 DUREE = {"offre": 120, "demande": 60}  # days, the bourse's defaults
@@ -84,16 +93,47 @@ def mesurer(jugements):
     }
 
 
+def mesurer_ressources(jugements):
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    call_command("update_index", verbosity=0, stdout=io.StringIO())
+    requetes.forget_synonyms()
+    today = timezone.localdate()
+    locale = Locale.objects.get(language_code="fr")
+    lignes = []
+    for entree in jugements["demandes"]:
+        attendues = entree["attendu"]["ressources"]
+        if not attendues:
+            continue
+        demande = annonce(entree, "demande", today)
+        trouvees = [e.page.slug for e in ressources_utiles.ressources_pour(demande, locale)]
+        rappel = len(set(attendues) & set(trouvees)) / len(attendues)
+        lignes.append({"demande": entree["cle"], "attendues": attendues, "trouvees": trouvees,
+                       "rappel": rappel})  # fmt: skip
+    return {
+        "jugees": len(lignes),
+        "recall_at_5": sum(ligne["rappel"] for ligne in lignes) / len(lignes),
+        "lignes": lignes,
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--sans-ressources", action="store_true")
     args = parser.parse_args()
     call_command("migrate", verbosity=0, stdout=io.StringIO())
     jugements = json.loads((BENCH_DIR / "bourse_jugements.json").read_text())
     figures = mesurer(jugements)
+    if not args.sans_ressources:
+        figures["ressources"] = mesurer_ressources(jugements)
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        print(json.dumps(figures, ensure_ascii=False, indent=2, default=str))
         return
+    for ligne in figures.get("ressources", {}).get("lignes", []):
+        if ligne["rappel"] < 1:
+            print(
+                f"{ligne['demande']}: attendues {ligne['attendues']}, trouvées {ligne['trouvees']}"
+            )
     for ligne in figures["lignes"]:
         if ligne["rappel"] is not None and ligne["rappel"] < 1 or ligne["fausses"]:
             print(
@@ -105,6 +145,12 @@ def main():
         f"({figures['demandes']} en tout); fausses propositions : "
         f"{figures['fausses_propositions']}"
     )
+    if "ressources" in figures:
+        ressources = figures["ressources"]
+        print(
+            f"ressources : recall@5 {ressources['recall_at_5']:.3f} sur "
+            f"{ressources['jugees']} demandes"
+        )
 
 
 if __name__ == "__main__":

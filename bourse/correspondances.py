@@ -76,8 +76,7 @@ def classer(annonce, candidates, langue="fr"):
     frequence = Counter(terme for sac in sacs.values() for terme in sac)
     total = len(retenues) + 1
     idf = {
-        terme: math.log(total / (1 + frequence[terme])) + 1.0
-        for terme in set(frequence) | propres
+        terme: math.log(total / (1 + frequence[terme])) + 1.0 for terme in set(frequence) | propres
     }
     scores = []
     for candidate in retenues:

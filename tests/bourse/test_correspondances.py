@@ -10,8 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bourse.correspondances import classer, compatibles
+from bourse.ressources_utiles import ressources_pour
+from tests.factories import GuidePageFactory, build_site_tree, locale
+from tests.search.helpers import index_everything
 
-pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
+pytestmark = pytest.mark.django_db  # the search finds the pages: on both engines
 
 JOUR = date(2027, 3, 1)
 NATURES = ["competence", "materiel", "accompagnement"]
@@ -88,3 +91,17 @@ def test_an_offre_finds_its_demandes_by_the_same_rules():
     ailleurs_materiel = annonce("demande", nature="materiel", titre="Statuts")
 
     assert [d for d, _s in classer(offre, [ailleurs_materiel, ici])] == [ici]
+
+
+def test_the_pages_that_may_help_come_from_the_public_search():
+    _home, index = build_site_tree()
+    guide = GuidePageFactory(parent=index, title="Modifier les statuts de son association")
+    GuidePageFactory(parent=index, title="Statuts : le brouillon secret", live=False)
+    GuidePageFactory(parent=index, title="Recruter un service civique")
+    index_everything()
+    demande = annonce("demande", titre="Aide pour modifier nos statuts", description="AG en mai.")
+
+    found = [entree.page for entree in ressources_pour(demande, locale("fr"))]
+
+    assert found[0].pk == guide.pk
+    assert all(page.live for page in found)
