@@ -87,3 +87,32 @@ def classer(annonce, candidates, langue="fr"):
             score += POIDS_PROXIMITE
         scores.append((candidate, score))
     return sorted(scores, key=lambda paire: -paire[1])
+
+
+#: From this many demandes for a shared job, in one département and one domaine, animators
+#: are told: a groupement d'employeurs may answer them together.
+EMPLOI_PARTAGE_SEUIL = 3
+
+
+def emplois_partages(demandes, seuil=EMPLOI_PARTAGE_SEUIL):
+    """Groups of at least ``seuil`` « emploi partagé » demandes of one département sharing a
+    domaine, each group once, largest first: [[demande, …]]. Demandes are linked when they
+    share a département and a domaine; a group is what is linked, directly or not."""
+    candidates = [d for d in demandes if d.nature == "emploi-partage"]
+    parent = list(range(len(candidates)))
+
+    def racine(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(candidates):
+        for j in range(i + 1, len(candidates)):
+            b = candidates[j]
+            if set(a.departements) & set(b.departements) and set(a.domaines) & set(b.domaines):
+                parent[racine(i)] = racine(j)
+    groupes = {}
+    for i, demande in enumerate(candidates):
+        groupes.setdefault(racine(i), []).append(demande)
+    return sorted((g for g in groupes.values() if len(g) >= seuil), key=len, reverse=True)

@@ -2,14 +2,16 @@
 rules (nature, place, dates), and the closest texts first, the editors' synonyms included.
 Its figure on the judged set is measured by bench/bourse_matching.py."""
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bourse.correspondances import classer, compatibles
+from bourse.correspondances import classer, compatibles, emplois_partages
 from bourse.ressources_utiles import ressources_pour
 from tests.factories import GuidePageFactory, build_site_tree, locale
 from tests.search.helpers import index_everything
@@ -17,6 +19,7 @@ from tests.search.helpers import index_everything
 pytestmark = pytest.mark.django_db  # the search finds the pages: on both engines
 
 JOUR = date(2027, 3, 1)
+JUGEMENTS = Path(__file__).resolve().parents[2] / "bench" / "bourse_jugements.json"
 NATURES = ["competence", "materiel", "accompagnement"]
 DEPARTEMENTS = ["35", "69", "13"]
 
@@ -105,3 +108,15 @@ def test_the_pages_that_may_help_come_from_the_public_search():
 
     assert found[0].pk == guide.pk
     assert all(page.live for page in found)
+
+
+def test_three_part_time_demandes_for_one_skill_in_one_area_are_one_group():
+    """The judged set's `groupe` (bench/bourse_jugements.json): found, and nothing else."""
+    jugements = json.loads(JUGEMENTS.read_text())
+    demandes = [SimpleNamespace(**entree, sens="demande") for entree in jugements["demandes"]]
+    expected = {d.cle for d in demandes if getattr(d, "groupe", None)}
+
+    groupes = emplois_partages(demandes)
+
+    assert [{d.cle for d in groupe} for groupe in groupes] == [expected]
+    assert emplois_partages(demandes, seuil=len(expected) + 1) == []
