@@ -70,9 +70,13 @@ class AnnonceQuerySet(models.QuerySet):
         return self.filter(structure__in=Structure.objects.of_member(user))
 
     def a_moderer(self):
-        """For the Modérateurs: waiting for them, or published without their reading yet."""
+        """For the Modérateurs: waiting for them, published without their reading yet, or
+        reported and not treated."""
+        signalee = Signalement.objects.filter(annonce=models.OuterRef("pk"), traite_le=None)
         return self.filter(
-            models.Q(etat=Etat.MODERATION) | models.Q(etat=Etat.PUBLIEE, relue_le__isnull=True)
+            models.Q(etat=Etat.MODERATION)
+            | models.Q(etat=Etat.PUBLIEE, relue_le__isnull=True)
+            | models.Q(models.Exists(signalee))
         )
 
 
@@ -111,9 +115,7 @@ class Annonce(models.Model):
         blank=True,
         related_name="annonces",
     )
-    etat = models.CharField(
-        _("état"), max_length=12, choices=Etat.choices, default=Etat.BROUILLON
-    )
+    etat = models.CharField(_("état"), max_length=12, choices=Etat.choices, default=Etat.BROUILLON)
     commentaire_moderation = models.TextField(
         _("commentaire de la modération"), blank=True, max_length=2000
     )
