@@ -11,7 +11,7 @@ from ressources.models import Domaine
 from ressources.territoires import DEPARTEMENT_CHOICES
 from structures.models import Structure
 
-from . import dates
+from . import coordonnees, dates
 from .models import Annonce, Motif
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -117,6 +117,9 @@ class AnnonceForm(BoundedLengthsMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name in ("titre", "description", "disponibilites"):
+            if coordonnees.contient(data.get(name)):
+                self.add_error(name, coordonnees.MESSAGE)
         if not data.get("departements") and not data.get("a_distance"):
             self.add_error(
                 "departements",

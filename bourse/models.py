@@ -18,7 +18,7 @@ from ressources.models import Domaine
 from ressources.territoires import DEPARTEMENT_CHOICES
 from structures.models import Structure
 
-from . import dates
+from . import coordonnees, dates
 
 
 class Sens(models.TextChoices):
@@ -142,7 +142,7 @@ class Annonce(models.Model):
         return self.titre
 
     def save(self, *args, **kwargs):
-        self.description_html = rendering.to_html(self.description)
+        self.description_html = rendering.to_html(coordonnees.masquer(self.description))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "description" in update_fields:
             kwargs["update_fields"] = {*update_fields, "description_html"}

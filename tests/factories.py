@@ -293,7 +293,9 @@ class AnnonceFactory(factory.django.DjangoModelFactory):
     structure = factory.SubFactory(StructureFactory)
     fin = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
     etat = "publiee"
-    published_at = factory.LazyAttribute(lambda o: REFERENCE_DATE if o.etat != "brouillon" else None)
+    published_at = factory.LazyAttribute(
+        lambda o: REFERENCE_DATE if o.etat != "brouillon" else None
+    )
     relue_le = factory.LazyAttribute(lambda o: o.published_at)
 
     class Meta:

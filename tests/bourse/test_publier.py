@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from bourse.models import Annonce, Etat
 from tests import markup
-from tests.factories import AnnonceFactory, StructureFactory, UserFactory, build_site_tree
+from tests.factories import AnnonceFactory, StructureFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
