@@ -17,6 +17,14 @@ from .models import Annonce, Motif
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class Choix(forms.RadioSelect):
+    """Radio buttons without ``required`` on each: the group's legend, not each button's
+    label, says it is required (templates/django/forms/field.html)."""
+
+    def use_required_attribute(self, initial):
+        return False
+
+
 class AnnonceForm(BoundedLengthsMixin, forms.ModelForm):
     structure = forms.ModelChoiceField(
         queryset=Structure.objects.none(),
@@ -78,9 +86,9 @@ class AnnonceForm(BoundedLengthsMixin, forms.ModelForm):
             "fin",
         ]
         widgets = {
-            "sens": forms.RadioSelect,
-            "nature": forms.RadioSelect,
-            "contrepartie": forms.RadioSelect,
+            "sens": Choix,
+            "nature": Choix,
+            "contrepartie": Choix,
             "debut": DATE,
         }
         error_messages = {
@@ -137,7 +145,7 @@ class SignalerForm(HoneypotMixin, BoundedLengthsMixin, forms.Form):
     motif = forms.ChoiceField(
         label=_("Pourquoi signalez-vous cette annonce ?"),
         choices=Motif.choices,
-        widget=forms.RadioSelect,
+        widget=Choix,
         error_messages={"required": _("Choisissez une raison.")},
     )
     commentaire = LongText(

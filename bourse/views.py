@@ -100,7 +100,7 @@ def signaler(request, pk):
     annonce = annonce_publique(pk)
     if request.method != "POST" and (refus := refus_des_parametres(request)):
         return refus
-    form = SignalerForm(request.POST or None)
+    form = SignalerForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         limite = is_ratelimited(

@@ -41,7 +41,7 @@ def nouvelle(request):
             _("Pour publier une annonce, inscrivez d'abord votre structure ou rejoignez-la."),
         )
         return redirect("mon_espace")
-    form = AnnonceForm(request.POST or None, user=request.user)
+    form = AnnonceForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid() and peut_enregistrer(request, form):
         annonce = form.save(commit=False)
         annonce.auteur = request.user
@@ -56,7 +56,8 @@ def modifier(request, pk):
     if not annonce.modifiable:
         messages.info(request, _("Cette annonce est close : elle ne peut plus être modifiée."))
         return redirect("mes_annonces")
-    form = AnnonceForm(request.POST or None, instance=annonce, user=request.user)
+    data = request.POST if request.method == "POST" else None
+    form = AnnonceForm(data, instance=annonce, user=request.user)
     if request.method == "POST" and form.is_valid() and peut_enregistrer(request, form):
         return enregistrer(request, form, form.save(commit=False))
     return render(request, "bourse/annonce_form.html", {"form": form, "annonce": annonce})

@@ -27,7 +27,9 @@ class AnnoncesAModererViewSet(ModelViewSet):
     ordering = ["created_at"]
     list_filter = ["etat", "sens", "nature"]
     search_fields = ["titre", "description"]
-    form_fields = ["titre"]
+    # The edit form (and the add form, for superusers only: the Modérateurs may not add) keeps
+    # an annonce whole; changes of state go through the decision page.
+    form_fields = ["structure", "sens", "nature", "titre", "description", "a_distance", "fin"]
     list_display = [
         TitleColumn("titre", label=_("Titre"), url_name="bourse_moderer"),
         Column("structure", label=_("Structure")),
