@@ -38,13 +38,16 @@ def deja_publiee(structure, sauf=None):
 
 
 def soumettre(annonce):
-    """A draft goes to moderation if it is its structure's first, else is published at once
-    (read by the Modérateurs afterwards). Returns the new state."""
+    """A draft goes to moderation if it is its structure's first (or was sent back by a
+    Modérateur), else is published at once (read by the Modérateurs afterwards). Returns the
+    new state."""
     if annonce.etat != Etat.BROUILLON:
         raise AnnonceError(_("Seul un brouillon peut être soumis."))
     if annonce.fin < dates.aujourdhui():
         raise AnnonceError(_("La date de fin est passée : choisissez-en une nouvelle."))
-    if deja_publiee(annonce.structure, sauf=annonce):
+    # Sent back by a Modérateur: read again before it goes out, whatever its structure did.
+    renvoyee = bool(annonce.commentaire_moderation)
+    if deja_publiee(annonce.structure, sauf=annonce) and not renvoyee:
         publier(annonce, relue=False)
     else:
         annonce.etat = Etat.MODERATION

@@ -129,6 +129,15 @@ def test_first_annonce_is_moderated_then_the_next_ones_are_published(
     assert seconde.fin == AUJOURDHUI() + datetime.timedelta(days=120)
     assert list(Annonce.objects.a_moderer()) == [seconde]
     assert client.get(f"/fr/bourse/{seconde.pk}/").status_code == 200
+    # Sent back once published, it is read again before it comes back.
+    client.force_login(moderatrice)
+    client.post(
+        f"/admin/bourse/moderer/{seconde.pk}/", {"decision": "refuser", "commentaire": "Non."}
+    )
+    client.force_login(user)
+    client.post(f"/fr/bourse/{seconde.pk}/soumettre/")
+    seconde.refresh_from_db()
+    assert seconde.etat == Etat.MODERATION
 
 
 def test_a_member_of_another_structure_can_neither_touch_nor_see_it(membre, client):
