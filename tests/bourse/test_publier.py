@@ -167,6 +167,9 @@ def test_a_member_of_another_structure_can_neither_touch_nor_see_it(membre, clie
     # Its own members can: withdraw one, mark the other fulfilled.
     client.force_login(user)
     assert client.get(f"/fr/bourse/{brouillon.pk}/apercu/").status_code == 200
+    espace = markup.text(client.get("/fr/mon-espace/").content)
+    assert "Les annonces de mes structures" in espace
+    assert "Brouillon secret" in espace
     client.post(f"/fr/bourse/{publiee.pk}/pourvue/")
     client.post(f"/fr/bourse/{brouillon.pk}/retirer/")
     brouillon.refresh_from_db()
