@@ -58,6 +58,7 @@ class Demo:
     guides_en: list  # translations, named like the French guide they translate
     informations: list  # the footer's pages (mentions légales, accessibilité…)
     informations_en: list
+    annonces: dict  # la bourse d'entraide: more structures, then their annonces
 
 
 def read(folder=DATA):
@@ -75,6 +76,7 @@ def read(folder=DATA):
         guides_en=read_folder(folder / "en" / "guides", read_guide),
         informations=read_folder(folder / "informations", read_information),
         informations_en=read_folder(folder / "en" / "informations", read_information),
+        annonces=read_yaml(folder / "annonces.yaml"),
     )
 
 

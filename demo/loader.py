@@ -15,6 +15,7 @@ from fiches import services as fiches_services
 from ressources import services
 from structures import services as structures_services
 
+from .bourse import load_annonces
 from .data_files import data_file
 from .retours import load_retours
 
@@ -34,6 +35,8 @@ def load(demo, *, hostname, port):
         structures = load_structures(demo.structures)
     load_fiches(fiche_index, demo.fiches, structures)
     load_ateliers(agenda, demo.ateliers, structures)
+    with data_file(demo.folder / "annonces.yaml"):
+        load_annonces(demo.annonces, structures)
     fichiers = load_documents(demo.modeles)
     ressources = load_modeles(index, demo.modeles) | load_guides(index, demo.guides, fichiers)
     link_ressources(demo.guides, ressources)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from alertes import comptes as alertes_comptes
+from bourse import espace as bourse_espace
 from evenements import donnees_personnelles as evenements_donnees
 from evenements import inscriptions
 from fiches import espace as fiches_espace
@@ -36,6 +37,7 @@ def mon_espace(request):
         "espace/mon_espace.html",
         {
             **fiches_espace.mes_fiches(request.user),
+            **bourse_espace.mes_annonces(request.user),
             "inscriptions_a_venir": a_venir,
             "inscriptions_passees": passees,
             "mes_structures": structures_espace.mes_structures(request.user),

@@ -59,6 +59,8 @@ urlpatterns += i18n_patterns(
     path("", include("espace.urls")),
     path("", include("fiches.urls")),
     path("", include("structures.urls")),
+    # La bourse d'entraide (bourse/urls.py).
+    path("", include("bourse.urls")),
     # Contact and plan du site (ressources/urls.py).
     path("", include("ressources.urls")),
     path("", include("inventaire.urls")),

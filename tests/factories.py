@@ -279,3 +279,37 @@ class AtelierPageFactory(wagtail_factories.PageFactory):
             if atelier.live:
                 revision.publish()
             atelier.refresh_from_db()
+
+
+class AnnonceFactory(factory.django.DjangoModelFactory):
+    """An annonce of the bourse, published and running unless told (``etat``, ``fin``); each
+    gets its own structure unless ``structure=`` is given. ``departements=["69"]``,
+    ``domaines=["numerique"]`` (slugs)."""
+
+    sens = "demande"
+    nature = "competence"
+    titre = factory.Sequence(lambda n: f"Annonce {n:04d}")
+    description = "Nous cherchons une personne qui a déjà monté un dossier de subvention."
+    structure = factory.SubFactory(StructureFactory)
+    fin = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    etat = "publiee"
+    published_at = factory.LazyAttribute(
+        lambda o: REFERENCE_DATE if o.etat != "brouillon" else None
+    )
+    relue_le = factory.LazyAttribute(lambda o: o.published_at)
+
+    class Meta:
+        model = "bourse.Annonce"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def departements(annonce, create, extracted, **kwargs):
+        from bourse.models import AnnonceDepartement
+
+        for code in extracted if extracted is not None else ["69"]:
+            AnnonceDepartement.objects.create(annonce=annonce, departement=code)
+
+    @factory.post_generation
+    def domaines(annonce, create, extracted, **kwargs):
+        if extracted:
+            annonce.domaines.set([domaine(slug) for slug in extracted])

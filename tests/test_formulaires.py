@@ -20,7 +20,7 @@ from django.urls import reverse
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.evenements.helpers import atelier
-from tests.factories import StructureFactory, UserFactory, build_site_tree
+from tests.factories import AnnonceFactory, StructureFactory, UserFactory, build_site_tree
 from tests.fiches.helpers import proposer_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
@@ -40,6 +40,7 @@ def site(module_transaction):
         user = UserFactory(email="claire@asso-quartier.example", password=PASSWORD)
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         StructureFactory(nom="Vélo solidaire", membres=[user])
+        AnnonceFactory(pk=1)
         return {"atelier": workshop, "user": user}
 
 
@@ -68,6 +69,8 @@ FORMS = {
     "structure": ("structure_nouvelle", True, {"nom": ""}),
     "fiche": (proposer_url, True, {"soumettre": ""}),
     "alerte": (lambda: reverse("alertes:creer") + "?quoi=ateliers", False, {}),
+    "annonce": ("annonce_nouvelle", True, {"soumettre": ""}),
+    "signaler une annonce": (lambda: reverse("annonce_signaler", args=[1]), False, {}),
 }
 
 

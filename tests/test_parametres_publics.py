@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
 from alertes.requetes import CRITERES
+from bourse.filters import PARAMETRES as BOURSE
 from donnees.api import DocumentsPublics, PagesPubliques, StructuresPubliques
 from evenements.filters import AtelierFilterSet
 from fiches.filters import FicheFilterSet
@@ -25,6 +26,7 @@ from ressources import services
 from ressources.filters import RessourceFilterSet
 from search.moteur import Filters
 from tests.adresses import url_patterns
+from tests.factories import AnnonceFactory
 from tests.search import corpus
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +95,12 @@ FUZZED = {
     # Reader feedback on a page (inventaire.views): its form again, no parameter read.
     "retour_lecteurs": (),
     "signaler_erreur": (),
+    # La bourse d'entraide: its listing refuses any other parameter or an unknown value with a
+    # 400 (OTHER_STATUSES); an annonce's page, « Signaler » (GET) and its thanks read none.
+    "bourse": tuple(sorted(BOURSE)),
+    "annonce": (),
+    "annonce_signaler": (),
+    "annonce_signalee": (),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -125,6 +133,13 @@ SET_ASIDE = {
     "invitation_annuler": "POST only, log-in required",
     "invitation": "a signed personal link, no query parameter (tests/structures/test_membres.py)",
     "telecharger": "a file by id, no query parameter",
+    "mes_annonces": "log-in required",
+    "annonce_nouvelle": "log-in required",
+    "annonce_modifier": "log-in required, members of the annonce's structure only",
+    "annonce_apercu": "log-in required, members of the annonce's structure only",
+    "annonce_soumettre": "POST only, log-in required",
+    "annonce_retirer": "POST only, log-in required",
+    "annonce_pourvue": "POST only, log-in required",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
@@ -199,6 +214,7 @@ OTHER_STATUSES = {
     "alertes:creer": {400},
     "alertes:flux": {400},
     **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
+    **dict.fromkeys(("bourse", "annonce", "annonce_signaler", "annonce_signalee"), {400}),
     # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
     **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
@@ -269,6 +285,9 @@ def site(module_transaction):
         guide = pages["ressources.GuidePage"]
         for name in ("retour_lecteurs", "signaler_erreur"):
             urls[name] = reverse(name, args=[guide.pk])
+        annonce = AnnonceFactory(domaines=[DOMAINE], departements=["69"])
+        for name in ("annonce", "annonce_signaler", "annonce_signalee"):
+            urls[name] = reverse(name, args=[annonce.pk])
         return urls
 
 

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from bourse.models import Annonce
 from demo.data_files import DATA
 from evenements.models import AtelierPage
 from fiches.models import FichePage
@@ -52,6 +53,7 @@ def inventory():
         "structures": Structure.objects.count(),
         "retours": RetourLecteur.objects.count(),
         "signalements": SignalementErreur.objects.count(),
+        "annonces": Annonce.objects.count(),
     }
 
 
@@ -93,8 +95,26 @@ def test_every_file_of_a_modele_is_a_document(demo):
 
 def test_every_structure_of_the_data_is_loaded(demo):
     structures = yaml.safe_load((DATA / "structures.yaml").read_text())
+    structures += yaml.safe_load((DATA / "annonces.yaml").read_text())["structures"]
 
     assert set(Structure.objects.values_list("nom", flat=True)) == {s["nom"] for s in structures}
+
+
+def test_the_bourse_has_running_annonces_across_departements_and_natures(demo, client):
+    annonces = Annonce.objects.all()
+    publiques = Annonce.objects.publiques()
+    departements = set(publiques.values_list("departements__departement", flat=True))
+
+    assert annonces.count() == 12
+    assert sorted(annonces.exclude(etat="publiee").values_list("etat", flat=True)) == [
+        "expiree",
+        "pourvue",
+    ]
+    assert publiques.count() == 10
+    assert len(departements - {None}) >= 8
+    assert set(publiques.values_list("sens", flat=True)) == {"offre", "demande"}
+    assert publiques.values("nature").distinct().count() == 5
+    assert markup.result_count(client.get("/fr/bourse/").content) == "10 annonces"
 
 
 def test_translations_share_their_source_translation_key(demo):

@@ -1,0 +1,68 @@
+"""E-mails of the bourse, sent by the task worker: a request never waits for a mail server."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from ressources import emails
+
+from . import dates
+from .models import Annonce, Etat, Signalement
+
+GROUPE_MODERATEURS = "Modérateurs"
+
+
+def moderateurs():
+    """The addresses of the active Modérateurs."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=GROUPE_MODERATEURS)
+    return list(users.exclude(email="").distinct().values_list("email", flat=True))
+
+
+@task()
+def notifier_decision(annonce_id, publiee, commentaire):
+    """The author learns that the Modérateurs published their annonce, or what to change.
+    True if it went out."""
+    annonce = Annonce.objects.select_related("auteur").filter(pk=annonce_id).first()
+    if annonce is None or annonce.auteur is None:
+        return False
+    template = "bourse/emails/annonce_publiee" if publiee else "bourse/emails/annonce_a_corriger"
+    lien = annonce.get_absolute_url() if publiee else reverse("annonce_modifier", args=[annonce.pk])
+    return emails.notify(
+        [annonce.auteur.email],
+        template,
+        {"annonce": annonce, "commentaire": commentaire, "url": emails.absolute(lien)},
+    )
+
+
+@task()
+def transmettre_signalement(signalement_id):
+    """A report, e-mailed to the Modérateurs with the address of the annonce in the admin."""
+    signalement = Signalement.objects.select_related("annonce").filter(pk=signalement_id).first()
+    if signalement is None:
+        return False
+    annonce = signalement.annonce
+    return emails.notify(
+        moderateurs(),
+        "bourse/emails/signalement",
+        {
+            "signalement": signalement,
+            "annonce": annonce,
+            "url": emails.absolute(annonce.get_absolute_url()),
+            "admin_url": emails.absolute(reverse("bourse_moderer", args=[annonce.pk])),
+        },
+        bcc=True,
+    )
+
+
+@task()
+def expirer_annonces():
+    """Mark expirée the open annonces past their end date (cron, daily, through
+    ``manage.py expirer_annonces``). They already left every public place the day after their
+    end (``publiques``); this records it for their authors and what comes later. Returns how
+    many."""
+    ouvertes = Annonce.objects.filter(
+        etat__in=[Etat.PUBLIEE, Etat.MODERATION, Etat.BROUILLON], fin__lt=dates.aujourdhui()
+    )
+    maintenant = timezone.now()
+    return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)
