@@ -13,9 +13,16 @@ model's rows, or the judged set's entries (bench/bourse_matching.py).
 
 import math
 from collections import Counter
+from types import SimpleNamespace
+
+from django.db.models import Q
+from django.utils import timezone
 
 from search.analysis import fold, meaningful, stem, words
 from search.requetes import synonym_groups
+
+from . import dates
+from .models import Annonce, Sens
 
 #: How much a shared domaine and a shared département add to the texts' closeness (0–1).
 POIDS_DOMAINE = 0.3
@@ -116,3 +123,47 @@ def emplois_partages(demandes, seuil=EMPLOI_PARTAGE_SEUIL):
     for i, demande in enumerate(candidates):
         groupes.setdefault(racine(i), []).append(demande)
     return sorted((g for g in groupes.values() if len(g) >= seuil), key=len, reverse=True)
+
+
+def pour_le_classement(annonce):
+    """An ``Annonce`` row (its domaines and départements prefetched) as ``classer`` reads
+    it: slugs and codes, and a start date (its own, else its publication, else today)."""
+    commence = annonce.debut or (
+        timezone.localdate(annonce.published_at) if annonce.published_at else dates.aujourdhui()
+    )
+    return SimpleNamespace(
+        objet=annonce,
+        sens=annonce.sens,
+        nature=annonce.nature,
+        titre=annonce.titre,
+        description=annonce.description,
+        domaines=[domaine.slug for domaine in annonce.domaines.all()],
+        departements=annonce.codes_departements(),
+        a_distance=annonce.a_distance,
+        debut=commence,
+        fin=annonce.fin,
+    )
+
+
+#: At most this many public annonces of the other side are read and ranked for one page.
+CANDIDATES_LUES = 300
+
+
+def correspondantes(annonce, nombre=5):
+    """The public annonces of the other side that fit ``annonce``, closest first: what its
+    page proposes (« Offres qui pourraient répondre », and the reverse). A fixed number of
+    queries: the candidates the rules may keep (same nature, other side, dates that overlap)
+    with their domaines and départements; the place is checked in Python."""
+    autre = Sens.DEMANDE if annonce.sens == Sens.OFFRE else Sens.OFFRE
+    debut = pour_le_classement(annonce).debut
+    candidates = (
+        Annonce.objects.publiques()
+        .filter(sens=autre, nature=annonce.nature, fin__gte=debut)
+        .filter(Q(debut__isnull=True) | Q(debut__lte=annonce.fin))
+        .exclude(structure=annonce.structure)
+        .select_related("structure")
+        .prefetch_related("domaines", "departements")
+        .order_by("-published_at", "-pk")[:CANDIDATES_LUES]
+    )
+    classees = classer(pour_le_classement(annonce), [pour_le_classement(c) for c in candidates])
+    return [candidate.objet for candidate, _score in classees[:nombre]]

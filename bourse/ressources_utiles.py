@@ -17,8 +17,10 @@ def question(annonce):
 
 
 def ressources_pour(annonce, locale, nombre=NOMBRE):
-    """[search entry] of the pages that may help, the closest first (each has ``page``)."""
+    """[search entry] of the pages that may help, the closest first (each has ``page``,
+    ``title`` and ``type``). The editors' picks, chosen for a query typed in the search
+    box, are not asked for here."""
     requete = requetes.parse(question(annonce), locale.language_code)
     results = moteur.search(requete, locale, moteur.Filters(), "pertinence", 1, per_page=nombre)
     entries = list(results.page.object_list) if results.count else []
-    return [*results.picks, *entries][:nombre]
+    return entries[:nombre]

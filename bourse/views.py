@@ -8,14 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
+from wagtail.models import Locale
 
 from ressources import json_ld
 from ressources.models.impression import refus_des_parametres
+from ressources.registry import search_labels
 
-from . import services
+from . import correspondances, ressources_utiles, services
 from .filters import PARAMETRES, AnnonceFilterSet
 from .forms import SignalerForm
-from .models import Annonce
+from .models import Annonce, Sens
 
 ANNONCES_PAR_PAGE = 20
 SIGNALEMENTS_PAR_HEURE = "5/h"  # from one address: a person reports once, a robot floods
@@ -84,12 +86,26 @@ def contexte_annonce(request, annonce):
     }
 
 
+def pages_utiles(annonce):
+    libelles = search_labels()
+    return [
+        {"page": entree.page, "titre": entree.title, "type_label": libelles.get(entree.type)}
+        for entree in ressources_utiles.ressources_pour(annonce, Locale.get_active())
+    ]
+
+
 @require_safe
 def detail(request, pk):
     if refus := refus_des_parametres(request):
         return refus
     annonce = annonce_publique(pk)
-    context = {**contexte_annonce(request, annonce), "form": SignalerForm()}
+    context = {
+        **contexte_annonce(request, annonce),
+        "form": SignalerForm(),
+        "correspondantes": correspondances.correspondantes(annonce),
+        # While a demande waits: the site's pages that may help (issue 19, point 6).
+        "ressources_utiles": pages_utiles(annonce) if annonce.sens == Sens.DEMANDE else [],
+    }
     return render(request, "bourse/annonce.html", context)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from alertes import comptes as alertes_comptes
+from bourse import espace as bourse_espace
 from evenements import donnees_personnelles as evenements_donnees
 from fiches import espace as fiches_espace
 from inventaire import retours
@@ -45,6 +46,7 @@ SECTIONS = [
         structures_donnees.supprimer_pour,
     ),
     Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
+    Section("annonces", _("Les annonces que j'ai écrites"), bourse_espace.donnees),
     Section(
         "signalements",
         _("Les erreurs que j'ai signalées en laissant mon adresse"),

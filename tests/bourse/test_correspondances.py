@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from bourse.correspondances import classer, compatibles, emplois_partages
 from bourse.ressources_utiles import ressources_pour
-from tests.factories import GuidePageFactory, build_site_tree, locale
+from tests import markup
+from tests.factories import AnnonceFactory, GuidePageFactory, build_site_tree, locale
 from tests.search.helpers import index_everything
 
 pytestmark = pytest.mark.django_db  # the search finds the pages: on both engines
@@ -120,3 +121,31 @@ def test_three_part_time_demandes_for_one_skill_in_one_area_are_one_group():
 
     assert [{d.cle for d in groupe} for groupe in groupes] == [expected]
     assert emplois_partages(demandes, seuil=len(expected) + 1) == []
+
+
+def test_an_annonce_page_proposes_the_other_side_and_pages_that_help(client):
+    _home, index = build_site_tree()
+    GuidePageFactory(parent=index, title="Tenir une comptabilité associative simple")
+    index_everything()
+    demande = AnnonceFactory(
+        sens="demande",
+        titre="Nouvelle trésorière : relire nos comptes",
+        description="Présenter la comptabilité à l'AG de juin.",
+        departements=["35"],
+    )
+    offre = AnnonceFactory(sens="offre", titre="Je relis vos comptes", departements=["35"])
+    ailleurs = AnnonceFactory(sens="offre", titre="Je relis vos comptes à Lyon")  # 69
+    retiree = AnnonceFactory(sens="offre", titre="Comptes (retirée)", etat="retiree",
+                             departements=["35"])  # fmt: skip
+
+    page = markup.soup(client.get(demande.get_absolute_url()).content)
+    proposees = [a.get_text(strip=True) for a in page.select("#titre-correspondantes ~ div a")]
+    aides = [a.get_text(strip=True) for a in page.select("#titre-ressources-utiles ~ ul a")]
+
+    assert proposees == [offre.titre]
+    assert ailleurs.titre not in proposees and retiree.titre not in proposees
+    assert aides == ["Tenir une comptabilité associative simple"]
+    reverse = markup.soup(client.get(offre.get_absolute_url()).content)
+    assert [a.get_text(strip=True) for a in reverse.select("#titre-correspondantes ~ div a")] == [
+        demande.titre
+    ]

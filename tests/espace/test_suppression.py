@@ -22,7 +22,13 @@ from outbox.models import Email
 from structures.models import Invitation
 from tests.browser import browser_db
 from tests.evenements.helpers import agenda_page, atelier, in_days, past_registration, register
-from tests.factories import AdhesionFactory, FichePageFactory, StructureFactory, UserFactory
+from tests.factories import (
+    AdhesionFactory,
+    AnnonceFactory,
+    FichePageFactory,
+    StructureFactory,
+    UserFactory,
+)
 from tests.servers import DATABASE_TASKS, worker
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +88,7 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     )
     Invitation.objects.create(structure=StructureFactory(), email=ADDRESS, invited_by=UserFactory())
     signaler(fiche, "Le montant de 2024 a changé.", email=ADDRESS.upper())
+    annonce = AnnonceFactory(structure=structure, auteur=dominique, titre="Un camion samedi")
     workshop = atelier(agenda, title="Budget", capacite=1, owner=UserFactory())
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
@@ -115,6 +122,12 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     assert rows_mentioning("Leroux") == {}
     fiche.refresh_from_db()
     assert (fiche.live, fiche.structure_id, fiche.owner_id) == (True, structure.pk, None)
+    annonce.refresh_from_db()  # the structure's annonce stays, without its author
+    assert (annonce.etat, annonce.structure_id, annonce.auteur_id) == (
+        "publiee",
+        structure.pk,
+        None,
+    )
     waiting.refresh_from_db()
     assert waiting.statut == Inscription.Statut.CONFIRMEE
     assert [m.to for m in mail.outbox][-1] == ["sacha@asso.example"]  # told of the seat
