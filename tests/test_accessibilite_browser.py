@@ -15,6 +15,7 @@ from django.core import mail
 from django.test import Client
 
 from demo import data_files, loader
+from demo.bourse import load_annonces
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.browser import browser_db, describe, serious_violations
@@ -55,10 +56,11 @@ def demo_pages():
     loader.load_fiches(get_or_create_fiche_index(home), demo.fiches, structures)
     agenda = get_or_create_agenda(home, **demo.sections["ateliers"])
     loader.load_ateliers(agenda, demo.ateliers, structures)
+    annonces = load_annonces(demo.annonces, structures)
     full = atelier(agenda, slug="atelier-complet", capacite=1, debut=in_days(5))
     register(full)
     index_everything()
-    return structures
+    return structures, annonces
 
 
 def contributor(structure=None):
@@ -130,7 +132,8 @@ def register_through_the_page(tab, url, address):
 
 
 def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_server):
-    structures = demo_pages()
+    structures, annonces = demo_pages()
+    demande = next(a for a in annonces.values() if a.sens == "demande" and a.est_publique)
     jardins = structures["Les Jardins de la Croix-Rousse"]
     member = contributor(jardins)
     base = live_server.url
@@ -157,6 +160,8 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "contact": "/fr/contact/",
         "plan du site": "/fr/plan-du-site/",
         "me prévenir": "/fr/alertes/creer/?quoi=ressources&domaine=gouvernance-vie-associative",
+        "bourse d'entraide": "/fr/bourse/?sens=demande",
+        "une annonce": demande.get_absolute_url(),
         "recherche anglaise, résultats en français": "/en/recherche/?q=statuts",
         "une structure": f"/fr/structures/{structures['Les Jardins de la Croix-Rousse'].slug}/",
         "le réseau en chiffres": "/fr/chiffres/",
@@ -181,6 +186,8 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
     for label, path in {
         "mon espace": "/fr/mon-espace/",
         "supprimer mon compte": "/fr/mon-espace/supprimer/",
+        "nouvelle annonce": "/fr/bourse/nouvelle/",
+        "mes annonces": "/fr/bourse/mes-annonces/",
         "inviter un membre": f"/fr/structures/{jardins.slug}/inviter/",
         "modifier la structure": f"/fr/structures/{jardins.slug}/modifier/",
         "quitter la structure": f"/fr/structures/{jardins.slug}/quitter/",

@@ -275,6 +275,11 @@ PERMISSIONS = {
             "inventaire.view_recherchedujour",
             "structures.view_structure",
             "structures.change_structure",
+            # The bourse's moderation: read and decide, never write an annonce (issue 19).
+            "bourse.view_annonce",
+            "bourse.change_annonce",
+            "bourse.view_signalement",
+            "bourse.change_signalement",
         },
         {"wagtaildocs.choose_document"},
         {"change_page", "publish_page", "lock_page", "unlock_page"},
