@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views, views_membres
+from . import flux, views, views_membres
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
+    path("bourse/flux/", flux.AnnoncesFlux(), name="bourse_flux"),
     path("bourse/mes-annonces/", views_membres.mes_annonces, name="mes_annonces"),
     path("bourse/nouvelle/", views_membres.nouvelle, name="annonce_nouvelle"),
     path("bourse/<int:pk>/", views.detail, name="annonce"),

@@ -90,6 +90,7 @@ FUZZED = {
     # The contact form (GET), its thank-you page and the site map read no parameter: any is
     # refused with a 400 (OTHER_STATUSES).
     "contact": (),
+    "bourse_flux": (),  # the bourse's feed reads no parameter: any is a 400
     "contact_merci": (),
     "plan_du_site": (),
     # Reader feedback on a page (inventaire.views): its form again, no parameter read.
@@ -214,7 +215,9 @@ OTHER_STATUSES = {
     "alertes:creer": {400},
     "alertes:flux": {400},
     **dict.fromkeys(("contact", "contact_merci", "plan_du_site"), {400}),
-    **dict.fromkeys(("bourse", "annonce", "annonce_signaler", "annonce_signalee"), {400}),
+    **dict.fromkeys(
+        ("bourse", "bourse_flux", "annonce", "annonce_signaler", "annonce_signalee"), {400}
+    ),
     # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
     **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }
@@ -393,6 +396,7 @@ CONTENT_TYPES = {
     "chiffres_csv": "text/csv",
     "chiffres_json": "application/json",
     "alertes:flux": "application/rss+xml",
+    "bourse_flux": "application/rss+xml",
     **dict.fromkeys(API_URLS, "application/json"),
     "ressources.GuidePage:pdf": "application/pdf",
     "ressources.ModelePage:pdf": "application/pdf",
