@@ -21,6 +21,12 @@ LISEZ_MOI = _(
 )
 
 
+def lisez_moi(now):
+    """What the archive holds: its files, and each section's title in the reader's language."""
+    entete = LISEZ_MOI % {"date": formats.date_format(timezone.localtime(now))}
+    return entete + "".join(f"\n{section.nom}.csv : {section.titre}" for section in SECTIONS) + "\n"
+
+
 def contenu(user):
     """{section name: its rows} for ``user``."""
     return {section.nom: section.donnees(user) for section in SECTIONS}
@@ -32,9 +38,7 @@ def archive(user, now=None):
     sections = contenu(user)
     tampon = io.BytesIO()
     with zipfile.ZipFile(tampon, "w", zipfile.ZIP_DEFLATED) as zip_file:
-        zip_file.writestr(
-            "LISEZ-MOI.txt", LISEZ_MOI % {"date": formats.date_format(timezone.localtime(now))}
-        )
+        zip_file.writestr("LISEZ-MOI.txt", lisez_moi(now))
         zip_file.writestr(
             "donnees.json",
             json.dumps(sections, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),

@@ -148,6 +148,9 @@ def test_my_data_archive_holds_every_section_as_json_and_csv(client, agenda):
     assert csv_text.splitlines()[0].startswith("atelier;") and "Accès PMR" in csv_text
     assert "sacha" not in json.dumps(data).lower()
     assert set(archive.namelist()) >= {f"{name}.csv" for name in data}
+    assert (
+        "inscriptions.csv : Mes inscriptions aux ateliers" in archive.read("LISEZ-MOI.txt").decode()
+    )
     assert {"compte", "inscriptions", "adhesions", "invitations", "fiches", "annonces"} <= set(data)
 
 
