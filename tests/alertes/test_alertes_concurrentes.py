@@ -3,17 +3,15 @@ Against the real PostgreSQL that `make test` starts, with threads on their own c
 
 import threading
 import time
-from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from alertes import nouveautes, services
-from alertes.models import Alerte, Frequence
+from alertes.models import Frequence
 from outbox.models import Email
-from tests.factories import GuidePageFactory, build_site_tree, domaine
+from tests.alertes.helpers import ADRESSE, alerte_et_guide_nouveau
 
 RUNS = 4
 
@@ -24,25 +22,7 @@ pytestmark = [
 
 
 def test_runs_at_once_send_one_digest_for_the_period():
-    _home, index = build_site_tree()
-    alerte, _created = services.creer(
-        "ressources",
-        {"domaine": ["gouvernance-vie-associative"]},
-        "Gouvernance",
-        "lectrice@asso.example",
-        Frequence.HEBDOMADAIRE,
-        "fr",
-    )
-    services.confirmer(alerte)
-    Alerte.objects.filter(pk=alerte.pk).update(envoyee_jusqu_a=timezone.now() - timedelta(hours=1))
-    guide = GuidePageFactory(
-        parent=index,
-        title="Le guide nouveau de la gouvernance",
-        domaines=[domaine("gouvernance-vie-associative")],
-        live=False,
-        first_published_at=None,
-    )
-    guide.save_revision().publish()
+    alerte = alerte_et_guide_nouveau()
     periode = services.periode(Frequence.HEBDOMADAIRE)
     start, outcomes = threading.Barrier(RUNS), []
     original = nouveautes.trouver
@@ -66,4 +46,4 @@ def test_runs_at_once_send_one_digest_for_the_period():
             thread.join(timeout=30)
 
     assert sorted(outcomes, key=str) == [1] + [None] * (RUNS - 1)
-    assert Email.objects.filter(to=["lectrice@asso.example"]).count() == 1
+    assert Email.objects.filter(to=[ADRESSE]).count() == 1
