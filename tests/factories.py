@@ -313,3 +313,22 @@ class AnnonceFactory(factory.django.DjangoModelFactory):
     def domaines(annonce, create, extracted, **kwargs):
         if extracted:
             annonce.domaines.set([domaine(slug) for slug in extracted])
+
+
+class ConversationFactory(factory.django.DjangoModelFactory):
+    """A conversation about an annonce, opened by another structure (``structure``)."""
+
+    annonce = factory.SubFactory(AnnonceFactory)
+    structure = factory.SubFactory(StructureFactory)
+
+    class Meta:
+        model = "bourse.Conversation"
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    conversation = factory.SubFactory(ConversationFactory)
+    cote = "repondant"
+    texte = "Bonjour, nous avons fait la même démarche l'an dernier."
+
+    class Meta:
+        model = "bourse.Message"

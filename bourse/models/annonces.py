@@ -18,7 +18,7 @@ from ressources.models import Domaine
 from ressources.territoires import DEPARTEMENT_CHOICES
 from structures.models import Structure
 
-from . import coordonnees, dates
+from .. import coordonnees, dates
 
 
 class Sens(models.TextChoices):
@@ -56,6 +56,14 @@ class Etat(models.TextChoices):
 
 
 #: States an author may still change; the others close the annonce.
+class Resultat(models.TextChoices):
+    """How an annonce ended, for its author and the indicators (issue 19, point 5)."""
+
+    AIDEE = "aidee", _("Aide trouvée")
+    PLUS_BESOIN = "plus-besoin", _("Plus besoin")
+    SANS_REPONSE = "sans-reponse", _("Sans réponse")
+
+
 MODIFIABLES = (Etat.BROUILLON, Etat.MODERATION, Etat.PUBLIEE)
 FERMEES = (Etat.POURVUE, Etat.EXPIREE, Etat.RETIREE)
 
@@ -124,6 +132,22 @@ class Annonce(models.Model):
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
     closed_at = models.DateTimeField(_("close le"), null=True, blank=True)
+    resultat = models.CharField(
+        _("résultat"), max_length=15, choices=Resultat.choices, blank=True, default=""
+    )
+    # The lifecycle (point 4): each step is stamped once, by a conditional UPDATE, so a second
+    # run of the daily command never sends it again; renewing the annonce clears them.
+    rappel_avant_fin_le = models.DateTimeField(
+        _("rappel avant la fin envoyé le"), null=True, blank=True
+    )
+    rappel_fin_le = models.DateTimeField(_("rappel de fin envoyé le"), null=True, blank=True)
+    relancee_le = models.DateTimeField(_("relancée dans les alertes le"), null=True, blank=True)
+    animateurs_prevenus_le = models.DateTimeField(
+        _("animateurs prévenus le"), null=True, blank=True
+    )
+    emploi_partage_signale_le = models.DateTimeField(
+        _("emploi partagé signalé le"), null=True, blank=True
+    )
 
     objects = AnnonceQuerySet.as_manager()
 

@@ -1,0 +1,37 @@
+from .animation import GROUPE_ANIMATEURS, AnimateurDepartement
+from .annonces import (
+    FERMEES,
+    MODIFIABLES,
+    Annonce,
+    AnnonceDepartement,
+    Contrepartie,
+    Etat,
+    Format,
+    Motif,
+    Nature,
+    Resultat,
+    Sens,
+    Signalement,
+)
+from .conversations import Conversation, Cote, Issue, Message
+
+__all__ = [
+    "FERMEES",
+    "GROUPE_ANIMATEURS",
+    "MODIFIABLES",
+    "AnimateurDepartement",
+    "Annonce",
+    "AnnonceDepartement",
+    "Contrepartie",
+    "Conversation",
+    "Cote",
+    "Etat",
+    "Format",
+    "Issue",
+    "Message",
+    "Motif",
+    "Nature",
+    "Resultat",
+    "Sens",
+    "Signalement",
+]
