@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
+from ressources import limites
 from ressources.pages_personnelles import personnelle
 
 from . import comptes, liens, nouveautes, requetes, services
@@ -47,11 +47,10 @@ def creer(request):
     }
     if request.method != "POST" or not form.is_valid():
         return render(request, "alertes/creer.html", context)
-    if is_ratelimited(
-        request, group="alertes.creer", key="ip", rate=ALERTES_PAR_IP, increment=True
-    ):
-        form.add_error(None, _("Trop de demandes en peu de temps : réessayez dans une heure."))
-        return render(request, "alertes/creer.html", context, status=429)
+    if limites.depasse(request, "alertes.creer", ALERTES_PAR_IP):
+        return render(
+            request, "alertes/creer.html", context, status=limites.formulaire_refuse(form)
+        )
     email = user.email if user else form.cleaned_data["email"]
     alerte, _created = services.creer(
         quoi,
@@ -75,12 +74,8 @@ def creer(request):
 
 
 def _trop_de_confirmations(request, adresse):
-    return is_ratelimited(
-        request,
-        group="alertes.confirmations",
-        key=lambda _group, _request: adresse,
-        rate=CONFIRMATIONS_PAR_ADRESSE,
-        increment=True,
+    return limites.depasse_pour(
+        request, "alertes.confirmations", CONFIRMATIONS_PAR_ADRESSE, adresse
     )
 
 

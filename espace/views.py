@@ -12,14 +12,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from alertes import comptes as alertes_comptes
 from bourse import espace as bourse_espace
 from evenements import donnees_personnelles as evenements_donnees
 from evenements import inscriptions
 from fiches import espace as fiches_espace
-from ressources import emails
+from ressources import emails, limites
 from ressources.pages_personnelles import personnelle
 from structures import espace as structures_espace
 
@@ -85,17 +84,9 @@ def mes_donnees(request):
 def supprimer_compte(request):
     """Step one: say what goes and what stays; the form sends the confirmation link."""
     if request.method == "POST":
-        if is_ratelimited(
-            request,
-            group="espace.suppression",
-            key="user",
-            rate=DEMANDES_DE_SUPPRESSION,
-            increment=True,
-        ):
-            messages.error(
-                request, _("Trop de demandes en peu de temps : réessayez dans une heure.")
-            )
-            return render(request, "espace/supprimer_compte.html", status=429)
+        if limites.depasse(request, "espace.suppression", DEMANDES_DE_SUPPRESSION, par="user"):
+            messages.error(request, limites.TROP_DE_DEMANDES)
+            return render(request, "espace/supprimer_compte.html", status=limites.STATUS)
         lien = reverse("espace_supprimer_confirmer", args=[suppression.jeton(request.user)])
         emails.notify(
             [request.user.email],

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
+from ressources import limites
 from ressources.pages_personnelles import personnelle
 
 from . import calendrier, inscriptions, liens, notifications
@@ -26,13 +26,7 @@ def _verifiez(atelier, demande):
 
 
 def _trop_de_liens(request, adresse):
-    return is_ratelimited(
-        request,
-        group="evenements.liens",
-        key=lambda _group, _request: adresse,
-        rate=LIENS_PAR_ADRESSE,
-        increment=True,
-    )
+    return limites.depasse_pour(request, "evenements.liens", LIENS_PAR_ADRESSE, adresse)
 
 
 @require_POST
@@ -66,9 +60,7 @@ def renvoyer_lien(request, atelier):
     limited per IP address and per e-mail address."""
     form = RenvoiLienForm(request.POST)
     valid = form.is_valid()
-    limite = is_ratelimited(
-        request, group="evenements.renvoi", key="ip", rate=RENVOIS_PAR_IP, increment=True
-    )
+    limite = limites.depasse(request, "evenements.renvoi", RENVOIS_PAR_IP)
     if valid and not limite:
         limite = _trop_de_liens(request, form.adresse())
     if valid and not limite:
@@ -78,11 +70,9 @@ def renvoyer_lien(request, atelier):
             ):
                 notifications.renvoyer_liens(inscription)
         return _verifiez(atelier, RENVOI)
-    if limite:
-        form.add_error(None, _("Trop de demandes en peu de temps : réessayez dans une heure."))
+    status = limites.formulaire_refuse(form) if limite else 200
     response = atelier.render(request, context_overrides={"renvoi_form": form})
-    if limite:
-        response.status_code = 429
+    response.status_code = status
     return response
 
 

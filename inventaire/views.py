@@ -16,7 +16,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
+
+from ressources import limites
 
 from . import retours, tasks
 from .forms import RetourForm, SignalementForm
@@ -28,8 +29,8 @@ MERCI_AVIS, MERCI_ERREUR = "avis", "erreur"
 
 
 def trop_de_demandes(request, group, rate):
-    """Counted per address in the cache (django-ratelimit): the address is never stored."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)
+    """Counted per address in the cache: the address is never stored."""
+    return limites.depasse(request, group, rate)
 
 
 def introuvable(request):

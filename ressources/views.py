@@ -3,12 +3,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from . import navigation, plan_du_site, serving, tasks
+from . import limites, navigation, plan_du_site, serving, tasks
 from .forms import ContactForm
 from .models import Domaine, InformationPage
 from .models.impression import refus_des_parametres
@@ -61,12 +60,10 @@ def contact(request):
     form = ContactForm(request.POST or None, initial=connu(request.user))
     status = 200
     if request.method == "POST":
-        limite = is_ratelimited(
-            request, group="ressources.contact", key="ip", rate=MESSAGES_PAR_HEURE, increment=True
-        )
-        if limite:
-            form.add_error(None, _("Trop de messages en peu de temps : réessayez dans une heure."))
-            status = 429
+        if limites.depasse(request, "ressources.contact", MESSAGES_PAR_HEURE):
+            status = limites.formulaire_refuse(
+                form, _("Trop de messages en peu de temps : réessayez dans une heure.")
+            )
         elif form.is_valid():
             donnees = form.cleaned_data
             tasks.transmettre_message.enqueue(

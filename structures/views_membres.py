@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
+
+from ressources import limites
 
 from . import adhesions, invitations
 from .forms import InvitationForm, StructureEditForm
@@ -57,18 +58,10 @@ def structure_inviter(request, slug):
     form = InvitationForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        limited = is_ratelimited(
-            request,
-            group="structures.inviter",
-            key="user",
-            rate=INVITATIONS_PER_HOUR,
-            increment=True,
-        )
-        if limited:
-            form.add_error(
-                None, _("Trop d'invitations en peu de temps : réessayez dans une heure.")
+        if limites.depasse(request, "structures.inviter", INVITATIONS_PER_HOUR, par="user"):
+            status = limites.formulaire_refuse(
+                form, _("Trop d'invitations en peu de temps : réessayez dans une heure.")
             )
-            status = 429
         else:
             try:
                 invitation, created = invitations.inviter(

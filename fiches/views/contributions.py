@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
+from ressources import limites
 from structures.models import Structure
 
 from .. import moderation
@@ -61,9 +61,7 @@ def modifier(request, pk):
 def may_save(request, form):
     """Under the hourly limit of saves; beyond it the form comes back with everything typed
     (and the files, already kept) and says when to try again."""
-    limited = is_ratelimited(
-        request, group="fiches.enregistrer", key="user", rate=SAVES_PER_HOUR, increment=True
-    )
+    limited = limites.depasse(request, "fiches.enregistrer", SAVES_PER_HOUR, par="user")
     if limited:
         form.add_error(
             None,
@@ -89,9 +87,7 @@ def apercu(request, pk):
     person: a preview renders a whole page, and its texts when a revision was saved before
     they were kept rendered."""
     fiche = moderation.get_fiche_for(request.user, pk)
-    limited = is_ratelimited(
-        request, group="fiches.apercu", key="user", rate=PREVIEWS_PER_HOUR, increment=True
-    )
+    limited = limites.depasse(request, "fiches.apercu", PREVIEWS_PER_HOUR, par="user")
     if limited:
         messages.error(request, _("Trop d'aperçus en peu de temps : réessayez dans une heure."))
         return redirect("mon_espace")
@@ -112,9 +108,7 @@ def soumettre(request, pk):
 def soumettre_et_dire(request, fiche):
     """Every way of submitting (the button in « Mon espace », « Enregistrer et soumettre »)
     counts towards the same hourly limit."""
-    limited = is_ratelimited(
-        request, group="fiches.soumettre", key="user", rate=SUBMISSIONS_PER_HOUR, increment=True
-    )
+    limited = limites.depasse(request, "fiches.soumettre", SUBMISSIONS_PER_HOUR, par="user")
     if limited:
         messages.error(
             request, _("Trop de soumissions en peu de temps : réessayez dans une heure.")
