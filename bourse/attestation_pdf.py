@@ -2,6 +2,7 @@
 A4 page, DejaVu fonts and footer (address of the page · page number). The PDF is not tagged
 (fpdf2 does not tag tables); the HTML page it comes from is the accessible version."""
 
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -73,6 +74,11 @@ def document(attestation, adresse, textes):
     for texte in textes:
         pdf.ln(2)
         pdf.multi_cell(0, 5, str(texte), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    etablie = _("Établie le %(date)s, d'après les confirmations enregistrées ce jour-là.")
+    pdf.multi_cell(
+        0, 5, etablie % {"date": date_format(timezone.localdate())}, new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.ln(4)
     tableau(pdf, _("Aide donnée"), attestation.donnees, _("Structure aidée"))
     tableau(pdf, _("Aide reçue"), attestation.recues, _("Structure qui a aidé"))

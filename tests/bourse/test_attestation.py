@@ -107,6 +107,7 @@ def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, clie
     assert "Ressourcerie du Plateau" in lu
     assert "20,5" in lu and "150,00 €" in lu and "1 500,50 €" in lu
     assert "Zanzibarquois" not in lu
+    assert "Établie le" in lu
 
     # « Mes annonces » offers the years with data.
     mes_annonces = markup.soup(client.get("/fr/bourse/mes-annonces/").content)

@@ -121,6 +121,8 @@ def test_declared_corrected_then_confirmed_by_both_sides(
     assert mail.outbox[-1].bcc == ["bob@compta.example"]
     assert "Jardins de Vaise a déclaré l'issue" in mail.outbox[-1].body
     assert url(conversation) in mail.outbox[-1].body
+    a_corriger = markup.soup(client.get(url(conversation) + "?corriger=1").content)
+    assert a_corriger.select_one("#id_heures")["value"] == "12,5"  # the French way, again
 
     # Bob reads it, Inès corrects it meanwhile: Bob's confirmation of the old one is refused.
     client.force_login(bob)
