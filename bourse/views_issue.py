@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from fiches import espace as fiches_espace
 from fiches.forms import FicheForm
@@ -19,6 +20,7 @@ from . import acces, issues
 from .forms_issue import IssueForm
 from .models import Issue
 
+DECLARATIONS_PAR_HEURE = "10/h"
 #: What a fiche's « situation » may hold (FichePage.situation), the rest of the text cut.
 SITUATION_MAX = 3000
 
@@ -40,7 +42,7 @@ def issue(request, pk):
         return redirect("conversation_issue", pk=conversation.pk)
     if request.method == "POST":
         form = IssueForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and peut_declarer(request, form):
             return declarer(request, conversation, cote, form.cleaned_data)
     return render(
         request,
@@ -54,6 +56,23 @@ def issue(request, pk):
             "corriger": form is not None or "corriger" in request.GET,
         },
     )
+
+
+def peut_declarer(request, form):
+    """Each declaration or correction e-mails the other structure: counted per person, so
+    that nobody floods them; beyond the limit the form comes back as typed."""
+    limite = is_ratelimited(
+        request, group="bourse.issue", key="user", rate=DECLARATIONS_PAR_HEURE, increment=True
+    )
+    if limite:
+        form.add_error(
+            None,
+            _(
+                "Trop de déclarations en peu de temps : votre saisie est gardée, "
+                "réessayez plus tard."
+            ),
+        )
+    return not limite
 
 
 def valeurs_actuelles(conversation):

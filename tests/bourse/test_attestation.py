@@ -16,8 +16,15 @@ from hypothesis import strategies as st
 
 from bourse.attestation import attestation
 from bourse.models import Annonce, Conversation
+from fiches.services import get_or_create_fiche_index
 from tests import markup
-from tests.factories import AnnonceFactory, ConversationFactory, StructureFactory, UserFactory
+from tests.factories import (
+    AnnonceFactory,
+    ConversationFactory,
+    FichePageFactory,
+    StructureFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +71,7 @@ def page(client, structure, annee, suite=""):
     return client.get(f"/fr/bourse/attestation/{structure.slug}/{annee}/{suite}")
 
 
-def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, client):
+def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, site_tree, client):
     membre, nous, (velo, epicerie) = structures
     echange(nous, velo, donne=True, closed_at=SAINT_SYLVESTRE, heures=Decimal("12.5"))
     echange(nous, epicerie, donne=True, closed_at=MOMENTS[0], heures=8, valeur=Decimal("150"))
@@ -74,6 +81,14 @@ def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, clie
     # Two other structures' exchange, unknown to us: never in our attestation.
     tiers = StructureFactory(nom="Zanzibarquois")
     echange(tiers, velo, donne=True, closed_at=MOMENTS[0], heures=5)
+    # Nothing else of ours: a draft annonce, a fiche not published (disclosure).
+    AnnonceFactory(structure=nous, etat="brouillon", titre="Okapibrouillon")
+    FichePageFactory(
+        parent=get_or_create_fiche_index(site_tree[0]),
+        structure=nous,
+        live=False,
+        title="Okapimoderation",
+    )
     autre_membre = UserFactory()
     StructureFactory(membres=[autre_membre])
 
@@ -94,6 +109,7 @@ def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, clie
         for ligne in markup.soup(reponse.content).select(".attestation__total")
     ]
     assert totaux == ["Total 20,5 150,00 €", "Total 0,0 1 500,50 €"]
+    assert "Okapi" not in texte
     assert "Zanzibarquois" not in texte and "99" not in texte and "77" not in texte
     assert "valoriser une heure de bénévolat est le choix de votre structure" in texte
     assert "confirmés, valorisés aux montants qu'elles ont déclarés" in texte
@@ -106,7 +122,7 @@ def test_the_attestation_counts_what_both_confirmed_in_the_year(structures, clie
     lu = " ".join(lu.replace("\xa0", " ").split())
     assert "Ressourcerie du Plateau" in lu
     assert "20,5" in lu and "150,00 €" in lu and "1 500,50 €" in lu
-    assert "Zanzibarquois" not in lu
+    assert "Zanzibarquois" not in lu and "Okapi" not in lu
     assert "Établie le" in lu
 
     # « Mes annonces » offers the years with data.

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from bourse import views_issue
 from bourse.models import Annonce, Conversation, Etat
 from fiches.models import FichePage
 from fiches.services import get_or_create_fiche_index
@@ -178,10 +179,13 @@ def test_declared_corrected_then_confirmed_by_both_sides(
     assert "Compta Solidaire — Aide apportée : 8 h données, 40 € prêtés ou donnés" in mes_annonces
 
 
-def test_sans_suite_needs_no_number(echange, client):
+def test_sans_suite_needs_no_number_and_corrections_are_limited(echange, client, monkeypatch):
     conversation = echange["conversation"]
     client.force_login(echange["bob"])
+    monkeypatch.setattr(views_issue, "DECLARATIONS_PAR_HEURE", "1/h")
     client.post(url(conversation), {"issue": "sans-suite", "heures": "abc", "resume": "x"})
+    trop = client.post(url(conversation), aide())
+    assert "Trop de déclarations en peu de temps" in erreurs(trop)
     conversation.refresh_from_db()
     assert (conversation.issue, conversation.heures, conversation.resume) == (
         "sans-suite",
