@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import dates, tasks
-from .models import FERMEES, Annonce, AnnonceDepartement, Etat, Signalement
+from .models import FERMEES, Annonce, AnnonceDepartement, Etat, Resultat, Signalement
 
 
 class AnnonceError(Exception):
@@ -87,15 +87,19 @@ def refuser(annonce, commentaire):
     transaction.on_commit(lambda: tasks.notifier_decision.enqueue(annonce.pk, False, commentaire))
 
 
-def fermer(annonce, etat):
-    """« Retirer » (from any open state) or « pourvue » (a published annonce only)."""
+def fermer(annonce, etat, resultat=""):
+    """« Retirer » (from any open state) or « pourvue » (a published annonce only), with how
+    it ended (``Resultat``): « pourvue » is always « aidee »; a withdrawn annonce says
+    « plus-besoin » or « sans-reponse » when its author chose, else nothing (a draft that
+    never went out)."""
     if annonce.etat in FERMEES:
         raise AnnonceError(_("Cette annonce est déjà close."))
     if etat == Etat.POURVUE and annonce.etat != Etat.PUBLIEE:
         raise AnnonceError(_("Seule une annonce publiée peut être marquée pourvue."))
     annonce.etat = etat
     annonce.closed_at = timezone.now()
-    annonce.save(update_fields=["etat", "closed_at", "updated_at"])
+    annonce.resultat = Resultat.AIDEE if etat == Etat.POURVUE else resultat
+    annonce.save(update_fields=["etat", "closed_at", "resultat", "updated_at"])
 
 
 def signaler(annonce, motif, commentaire=""):

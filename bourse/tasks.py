@@ -1,6 +1,7 @@
 """E-mails of the bourse, sent by the task worker: a request never waits for a mail server."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -8,7 +9,7 @@ from django_tasks import task
 from ressources import emails
 
 from . import dates
-from .models import Annonce, Etat, Signalement
+from .models import Annonce, Etat, Resultat, Signalement
 
 GROUPE_MODERATEURS = "Modérateurs"
 
@@ -65,4 +66,11 @@ def expirer_annonces():
         etat__in=[Etat.PUBLIEE, Etat.MODERATION, Etat.BROUILLON], fin__lt=dates.aujourdhui()
     )
     maintenant = timezone.now()
-    return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)
+    # Published and never answered: « sans réponse », for its author and the indicators (a
+    # draft that never went out asked nobody).
+    sans_conversation = ouvertes.filter(
+        published_at__isnull=False, resultat="", conversations__isnull=True
+    )
+    with transaction.atomic():
+        sans_conversation.update(resultat=Resultat.SANS_REPONSE)
+        return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)

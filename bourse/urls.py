@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import flux, views, views_membres
+from . import flux, views, views_attestation, views_issue, views_membres
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
@@ -15,4 +15,16 @@ urlpatterns = [
     path("bourse/<int:pk>/soumettre/", views_membres.soumettre, name="annonce_soumettre"),
     path("bourse/<int:pk>/retirer/", views_membres.retirer, name="annonce_retirer"),
     path("bourse/<int:pk>/pourvue/", views_membres.pourvue, name="annonce_pourvue"),
+    path("bourse/conversations/<int:pk>/issue/", views_issue.issue, name="conversation_issue"),
+    path("bourse/conversations/<int:pk>/fiche/", views_issue.fiche, name="conversation_fiche"),
+    path(
+        "bourse/attestation/<slug:slug>/<int:annee>/",
+        views_attestation.attestation,
+        name="attestation",
+    ),
+    path(
+        "bourse/attestation/<slug:slug>/<int:annee>/pdf/",
+        views_attestation.attestation_pdf_vue,
+        name="attestation_pdf",
+    ),
 ]

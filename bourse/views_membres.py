@@ -15,7 +15,8 @@ from structures.models import Structure
 
 from . import espace, services
 from .forms import AnnonceForm
-from .models import Annonce, Etat
+from .forms_issue import RetraitForm
+from .models import FERMEES, Annonce, Etat
 
 ENREGISTREMENTS_PAR_HEURE = "60/h"
 
@@ -128,9 +129,21 @@ def soumettre(request, pk):
 
 
 @login_required
-@require_POST
+@personnelle
 def retirer(request, pk):
-    return fermer(request, annonce_de_membre(request, pk), Etat.RETIREE)
+    """« Retirer »: a published annonce asks why first (« Plus besoin » or « Sans réponse »);
+    one that never went out is withdrawn at once (POST)."""
+    annonce = annonce_de_membre(request, pk)
+    if annonce.etat in FERMEES:
+        messages.info(request, _("Cette annonce est déjà close."))
+        return redirect("mes_annonces")
+    if annonce.published_at is None and request.method == "POST":
+        return fermer(request, annonce, Etat.RETIREE)
+    repondu = request.method == "POST" and "question" in request.POST
+    form = RetraitForm(request.POST if repondu else None)
+    if repondu and form.is_valid():
+        return fermer(request, annonce, Etat.RETIREE, form.cleaned_data["resultat"])
+    return render(request, "bourse/retirer.html", {"annonce": annonce, "form": form})
 
 
 @login_required
@@ -139,9 +152,9 @@ def pourvue(request, pk):
     return fermer(request, annonce_de_membre(request, pk), Etat.POURVUE)
 
 
-def fermer(request, annonce, etat):
+def fermer(request, annonce, etat, resultat=""):
     try:
-        services.fermer(annonce, etat)
+        services.fermer(annonce, etat, resultat)
     except services.AnnonceError as error:
         messages.error(request, str(error))
     else:

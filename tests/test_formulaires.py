@@ -20,7 +20,13 @@ from django.urls import reverse
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.evenements.helpers import atelier
-from tests.factories import AnnonceFactory, StructureFactory, UserFactory, build_site_tree
+from tests.factories import (
+    AnnonceFactory,
+    ConversationFactory,
+    StructureFactory,
+    UserFactory,
+    build_site_tree,
+)
 from tests.fiches.helpers import proposer_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine_independent]
@@ -39,8 +45,11 @@ def site(module_transaction):
         workshop = atelier(get_or_create_agenda(home), slug="atelier-ouvert")
         user = UserFactory(email="claire@asso-quartier.example", password=PASSWORD)
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        StructureFactory(nom="Vélo solidaire", membres=[user])
+        velo = StructureFactory(nom="Vélo solidaire", membres=[user])
         AnnonceFactory(pk=1)
+        # Vélo solidaire's annonces: one answered (its outcome), one to withdraw.
+        ConversationFactory(pk=1, annonce=AnnonceFactory(pk=2, structure=velo))
+        AnnonceFactory(pk=3, structure=velo)
         return {"atelier": workshop, "user": user}
 
 
@@ -71,6 +80,8 @@ FORMS = {
     "alerte": (lambda: reverse("alertes:creer") + "?quoi=ateliers", False, {}),
     "annonce": ("annonce_nouvelle", True, {"soumettre": ""}),
     "signaler une annonce": (lambda: reverse("annonce_signaler", args=[1]), False, {}),
+    "issue d'un échange": (lambda: reverse("conversation_issue", args=[1]), True, {}),
+    "retirer une annonce": (lambda: reverse("annonce_retirer", args=[3]), True, {"question": "1"}),
 }
 
 

@@ -141,6 +141,10 @@ SET_ASIDE = {
     "annonce_soumettre": "POST only, log-in required",
     "annonce_retirer": "POST only, log-in required",
     "annonce_pourvue": "POST only, log-in required",
+    "conversation_issue": "log-in required, members of the conversation's two structures only",
+    "conversation_fiche": "log-in required, members of the structure that helped only",
+    "attestation": "log-in required, members of the structure only",
+    "attestation_pdf": "log-in required, members of the structure only",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
