@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import dates, tasks
+from . import cloture, dates, tasks
 from .models import FERMEES, Annonce, AnnonceDepartement, Etat, Signalement
 
 
@@ -95,7 +95,10 @@ def fermer(annonce, etat):
         raise AnnonceError(_("Seule une annonce publiée peut être marquée pourvue."))
     annonce.etat = etat
     annonce.closed_at = timezone.now()
-    annonce.save(update_fields=["etat", "closed_at", "updated_at"])
+    with transaction.atomic():
+        annonce.save(update_fields=["etat", "closed_at", "updated_at"])
+        # Its conversations close with it: no new message, erased twelve months later.
+        cloture.fermer_conversations(Annonce.objects.filter(pk=annonce.pk), annonce.closed_at)
 
 
 def signaler(annonce, motif, commentaire=""):

@@ -1,13 +1,14 @@
 """E-mails of the bourse, sent by the task worker: a request never waits for a mail server."""
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from ressources import emails
 
-from . import dates
+from . import cloture, dates
 from .models import Annonce, Etat, Signalement
 
 GROUPE_MODERATEURS = "Modérateurs"
@@ -59,10 +60,13 @@ def transmettre_signalement(signalement_id):
 def expirer_annonces():
     """Mark expirée the open annonces past their end date (cron, daily, through
     ``manage.py expirer_annonces``). They already left every public place the day after their
-    end (``publiques``); this records it for their authors and what comes later. Returns how
-    many."""
+    end (``publiques``); this records it for their authors and what comes later, and closes
+    their conversations. Returns how many."""
     ouvertes = Annonce.objects.filter(
         etat__in=[Etat.PUBLIEE, Etat.MODERATION, Etat.BROUILLON], fin__lt=dates.aujourdhui()
     )
     maintenant = timezone.now()
-    return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)
+    with transaction.atomic():
+        # Their open conversations close with them (read before the annonces change state).
+        cloture.fermer_conversations(ouvertes, maintenant)
+        return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)

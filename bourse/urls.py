@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import flux, views, views_membres
+from . import flux, views, views_conversations, views_membres
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
@@ -15,4 +15,20 @@ urlpatterns = [
     path("bourse/<int:pk>/soumettre/", views_membres.soumettre, name="annonce_soumettre"),
     path("bourse/<int:pk>/retirer/", views_membres.retirer, name="annonce_retirer"),
     path("bourse/<int:pk>/pourvue/", views_membres.pourvue, name="annonce_pourvue"),
+    path("bourse/<int:pk>/contacter/", views_conversations.contacter, name="annonce_contacter"),
+    path(
+        "bourse/conversations/",
+        views_conversations.mes_conversations,
+        name="mes_conversations",
+    ),
+    path(
+        "bourse/conversations/<int:pk>/",
+        views_conversations.conversation,
+        name="conversation",
+    ),
+    path(
+        "bourse/conversations/<int:pk>/coordonnees/",
+        views_conversations.partager_coordonnees,
+        name="conversation_coordonnees",
+    ),
 ]
