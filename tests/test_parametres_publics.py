@@ -141,6 +141,10 @@ SET_ASIDE = {
     "annonce_soumettre": "POST only, log-in required",
     "annonce_retirer": "POST only, log-in required",
     "annonce_pourvue": "POST only, log-in required",
+    "annonce_contacter": "log-in required, members of another structure only (tests/bourse)",
+    "mes_conversations": "log-in required, no query parameter",
+    "conversation": "log-in required, members of its two structures only, else 404",
+    "conversation_coordonnees": "POST only, log-in required",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
