@@ -104,6 +104,10 @@ def conversation(request, pk):
         coordonnees_permises=conv.coordonnees_partagees,
     )
     status = 200
+    if request.method == "POST" and conv.closed_at is not None:
+        # A closed conversation shows no reply form: say it above the page instead.
+        messages.error(request, _("Cette conversation est close : elle ne reçoit plus de message."))
+        return redirect("conversation", pk=conv.pk)
     if request.method == "POST" and form.is_valid():
         if message_limite(request):
             status = refuser_pour_limite(form)

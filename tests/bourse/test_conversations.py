@@ -64,7 +64,9 @@ def bourse(module_transaction):
             ),
             "offre": AnnonceFactory(structure=jardins, sens="offre", titre="Un broyeur"),
             "pourvue": AnnonceFactory(structure=jardins, etat="pourvue", titre="Pourvue"),
-            "brouillon": AnnonceFactory(structure=jardins, etat="brouillon", titre="Brouillon"),
+            "brouillon": AnnonceFactory(
+                structure=jardins, etat="brouillon", titre="Quokkabrouillon"
+            ),
         }
         return types.SimpleNamespace(
             gens=gens, jardins=jardins, recyclerie=recyclerie, annonces=annonces
@@ -198,8 +200,10 @@ def test_no_address_shows_before_both_structures_agree(
     assert "bob@" not in texte  # only those who wrote
     assert "https://jardins.example" in texte
     with django_capture_on_commit_callbacks(execute=True):
-        ecrire(client, url, "Mon numéro : 06 12 34 56 78")
+        ecrire(client, url, "Mon numéro : 06 12 34 56 78 <script>alert(1)</script>")
     assert Message.objects.filter(texte__contains="06 12 34 56 78").exists()
+    html = client.get(url).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
 
 
 def test_writing_too_much_is_a_429_that_keeps_the_text(bourse, client, monkeypatch):
@@ -262,11 +266,8 @@ def test_conversations_close_with_their_annonce_and_are_erased_twelve_months_lat
     client.force_login(bourse.gens["alice"])
     close = client.get(f"/fr/bourse/conversations/{ouverte.pk}/")
     assert "est close depuis" in page(close) and "id_texte" not in close.content.decode()
-    assert (
-        client.post(f"/fr/bourse/conversations/{ouverte.pk}/", {"texte": "Encore"}).status_code
-        == 200
-    )
-    assert not ouverte.messages.exists()
+    refus = client.post(f"/fr/bourse/conversations/{ouverte.pk}/", {"texte": "Encore"}, follow=True)
+    assert "ne reçoit plus de message" in page(refus) and not ouverte.messages.exists()
 
 
 def compter(client, url):
@@ -298,6 +299,8 @@ def test_my_conversations_the_page_and_the_export_in_fixed_queries(bourse, clien
 
     liste = page(client.get("/fr/bourse/conversations/"))
     assert "Relire notre budget — avec Jardins de Vaise" in liste and "12 messages" in liste
+    for vue in (liste, page(client.get(url)), page(client.get("/fr/mon-espace/"))):
+        assert "Quokkabrouillon" not in vue  # another structure's draft, never
     assert "Mes conversations" in page(client.get("/fr/mon-espace/"))
     [section] = [s for s in SECTIONS if s.nom == "conversations"]
     lignes = section.donnees(rita)
