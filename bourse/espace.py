@@ -1,11 +1,16 @@
-"""What « Mon espace » shows of the bourse: the annonces of the person's structures."""
+"""What « Mon espace » shows of the bourse: the annonces and the conversations of the person's
+structures; what the data export and the account's deletion do with their messages."""
 
-from django.db.models import Prefetch
+import re
 
+from django.db.models import Count, Prefetch
+
+from ressources.comptes import toutes_les_adresses
 from structures.models import Structure
 
+from . import coordonnees
 from .attestation import annees_par_structure
-from .models import Annonce, Conversation
+from .models import Annonce, Conversation, Message
 
 
 def mes_annonces(user):
@@ -42,3 +47,58 @@ def donnees(user):
         }
         for annonce in annonces
     ]
+
+
+def mes_conversations(user):
+    """The context of ``bourse/conversations.html``: the conversations of the person's
+    structures, on either side, latest activity first, each with the structure on the other
+    side (a fixed number of queries whatever their number)."""
+    miennes = set(Structure.objects.of_member(user).values_list("pk", flat=True))
+    liste = (
+        Conversation.objects.de_membre(user)
+        .select_related("annonce", "annonce__structure", "structure")
+        .annotate(nombre_messages=Count("messages"))
+        .order_by("-derniere_activite", "-pk")
+    )
+    return {
+        "conversations": [
+            {
+                "conversation": conversation,
+                "autre": conversation.structure
+                if conversation.annonce.structure_id in miennes
+                else conversation.annonce.structure,
+            }
+            for conversation in liste
+        ]
+    }
+
+
+def donnees_conversations(user):
+    """The messages ``user`` wrote, for the data export (they stay with their structure when
+    the account is deleted, without their author; erased 12 months after the end)."""
+    messages = (
+        Message.objects.filter(auteur=user)
+        .select_related("conversation__annonce__structure", "conversation__structure")
+        .order_by("created_at", "pk")
+    )
+    return [
+        {
+            "conversation": str(message.conversation),
+            "annonce": message.conversation.annonce.titre,
+            "au_nom_de": message.conversation.structure_de(message.cote).nom,
+            "date": message.created_at,
+            "message": message.texte,
+        }
+        for message in messages
+    ]
+
+
+def supprimer_conversations(user):
+    """When the account goes its messages stay with its structure, their author emptied (the
+    foreign key); an address of the person typed in one once details were shared goes too."""
+    for adresse in toutes_les_adresses(user):
+        for message in Message.objects.filter(texte__icontains=adresse):
+            message.texte = re.sub(
+                re.escape(adresse), coordonnees.MASQUE, message.texte, flags=re.I
+            )
+            message.save(update_fields=["texte"])

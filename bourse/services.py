@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import dates, tasks
+from . import cloture, dates, tasks
 from .models import FERMEES, Annonce, AnnonceDepartement, Etat, Resultat, Signalement
 
 
@@ -99,7 +99,10 @@ def fermer(annonce, etat, resultat=""):
     annonce.etat = etat
     annonce.closed_at = timezone.now()
     annonce.resultat = Resultat.AIDEE if etat == Etat.POURVUE else resultat
-    annonce.save(update_fields=["etat", "closed_at", "resultat", "updated_at"])
+    with transaction.atomic():
+        annonce.save(update_fields=["etat", "closed_at", "resultat", "updated_at"])
+        # Its conversations close with it: no new message, erased twelve months later.
+        cloture.fermer_conversations(Annonce.objects.filter(pk=annonce.pk), annonce.closed_at)
 
 
 def signaler(annonce, motif, commentaire=""):

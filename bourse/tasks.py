@@ -8,7 +8,7 @@ from django_tasks import task
 
 from ressources import emails
 
-from . import dates
+from . import cloture, dates
 from .models import Annonce, Etat, Resultat, Signalement
 
 GROUPE_MODERATEURS = "Modérateurs"
@@ -60,8 +60,8 @@ def transmettre_signalement(signalement_id):
 def expirer_annonces():
     """Mark expirée the open annonces past their end date (cron, daily, through
     ``manage.py expirer_annonces``). They already left every public place the day after their
-    end (``publiques``); this records it for their authors and what comes later. Returns how
-    many."""
+    end (``publiques``); this records it for their authors and what comes later, and closes
+    their conversations. Returns how many."""
     ouvertes = Annonce.objects.filter(
         etat__in=[Etat.PUBLIEE, Etat.MODERATION, Etat.BROUILLON], fin__lt=dates.aujourdhui()
     )
@@ -73,4 +73,6 @@ def expirer_annonces():
     )
     with transaction.atomic():
         sans_conversation.update(resultat=Resultat.SANS_REPONSE)
+        # Their open conversations close with them (read before the annonces change state).
+        cloture.fermer_conversations(ouvertes, maintenant)
         return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import flux, views, views_attestation, views_issue, views_membres
+from . import flux, views, views_attestation, views_conversations, views_issue, views_membres
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
@@ -26,5 +26,21 @@ urlpatterns = [
         "bourse/attestation/<slug:slug>/<int:annee>/pdf/",
         views_attestation.attestation_pdf_vue,
         name="attestation_pdf",
+    ),
+    path("bourse/<int:pk>/contacter/", views_conversations.contacter, name="annonce_contacter"),
+    path(
+        "bourse/conversations/",
+        views_conversations.mes_conversations,
+        name="mes_conversations",
+    ),
+    path(
+        "bourse/conversations/<int:pk>/",
+        views_conversations.conversation,
+        name="conversation",
+    ),
+    path(
+        "bourse/conversations/<int:pk>/coordonnees/",
+        views_conversations.partager_coordonnees,
+        name="conversation_coordonnees",
     ),
 ]

@@ -14,7 +14,7 @@ from ressources import json_ld
 from ressources.models.impression import refus_des_parametres
 from ressources.registry import search_labels
 
-from . import correspondances, ressources_utiles, services
+from . import conversations, correspondances, ressources_utiles, services
 from .filters import PARAMETRES, AnnonceFilterSet
 from .forms import SignalerForm
 from .models import Annonce, Sens
@@ -102,6 +102,8 @@ def detail(request, pk):
     context = {
         **contexte_annonce(request, annonce),
         "form": SignalerForm(),
+        # « Proposer mon aide » / « Je suis intéressé·e », or why not (issue 19, point 3).
+        "contact": conversations.contact(request.user, annonce),
         "correspondantes": correspondances.correspondantes(annonce),
         # While a demande waits: the site's pages that may help (issue 19, point 6).
         "ressources_utiles": pages_utiles(annonce) if annonce.sens == Sens.DEMANDE else [],

@@ -48,6 +48,12 @@ SECTIONS = [
     Section("fiches", _("Les fiches que j'ai créées"), fiches_espace.donnees),
     Section("annonces", _("Les annonces que j'ai écrites"), bourse_espace.donnees),
     Section(
+        "conversations",
+        _("Mes messages dans les conversations de la bourse"),
+        bourse_espace.donnees_conversations,
+        bourse_espace.supprimer_conversations,
+    ),
+    Section(
         "signalements",
         _("Les erreurs que j'ai signalées en laissant mon adresse"),
         retours.donnees,

@@ -37,6 +37,7 @@ def mon_espace(request):
         {
             **fiches_espace.mes_fiches(request.user),
             **bourse_espace.mes_annonces(request.user),
+            **bourse_espace.mes_conversations(request.user),
             "inscriptions_a_venir": a_venir,
             "inscriptions_passees": passees,
             "mes_structures": structures_espace.mes_structures(request.user),

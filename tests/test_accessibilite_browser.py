@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 
+from bourse.models import Conversation
 from demo import data_files, loader
 from demo.bourse import load_annonces
 from evenements.services import get_or_create_agenda
@@ -136,6 +137,10 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
     demande = next(a for a in annonces.values() if a.sens == "demande" and a.est_publique)
     jardins = structures["Les Jardins de la Croix-Rousse"]
     member = contributor(jardins)
+    conversation = Conversation.objects.filter(annonce__structure=jardins).first()
+    autre_annonce = next(
+        a for a in annonces.values() if a.est_publique and a.structure_id != jardins.pk
+    )
     base = live_server.url
     pages = {
         "accueil": "/fr/",
@@ -188,6 +193,9 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "supprimer mon compte": "/fr/mon-espace/supprimer/",
         "nouvelle annonce": "/fr/bourse/nouvelle/",
         "mes annonces": "/fr/bourse/mes-annonces/",
+        "mes conversations": "/fr/bourse/conversations/",
+        "une conversation": f"/fr/bourse/conversations/{conversation.pk}/",
+        "proposer mon aide": f"/fr/bourse/{autre_annonce.pk}/contacter/",
         "inviter un membre": f"/fr/structures/{jardins.slug}/inviter/",
         "modifier la structure": f"/fr/structures/{jardins.slug}/modifier/",
         "quitter la structure": f"/fr/structures/{jardins.slug}/quitter/",

@@ -145,6 +145,10 @@ SET_ASIDE = {
     "conversation_fiche": "log-in required, members of the structure that helped only",
     "attestation": "log-in required, members of the structure only",
     "attestation_pdf": "log-in required, members of the structure only",
+    "annonce_contacter": "log-in required, members of another structure only (tests/bourse)",
+    "mes_conversations": "log-in required, no query parameter",
+    "conversation": "log-in required, members of its two structures only, else 404",
+    "conversation_coordonnees": "POST only, log-in required",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",

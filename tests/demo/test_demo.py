@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from bourse.models import Annonce
+from bourse.models import Annonce, Conversation, Message
 from demo.data_files import DATA
 from evenements.models import AtelierPage
 from fiches.models import FichePage
@@ -54,6 +54,8 @@ def inventory():
         "retours": RetourLecteur.objects.count(),
         "signalements": SignalementErreur.objects.count(),
         "annonces": Annonce.objects.count(),
+        "conversations": Conversation.objects.count(),
+        "messages": Message.objects.count(),
     }
 
 
@@ -115,6 +117,21 @@ def test_the_bourse_has_running_annonces_across_departements_and_natures(demo, c
     assert set(publiques.values_list("sens", flat=True)) == {"offre", "demande"}
     assert publiques.values("nature").distinct().count() == 5
     assert markup.result_count(client.get("/fr/bourse/").content) == "10 annonces"
+
+
+def test_the_bourse_has_conversations_open_shared_and_closed_with_an_outcome(demo):
+    conversations = Conversation.objects.select_related("annonce", "structure")
+    departements = {c.structure.departement for c in conversations}
+    departements |= {c.annonce.structure.departement for c in conversations}
+
+    assert conversations.count() == 5 and len(departements) >= 5
+    assert all(c.messages.exists() for c in conversations)
+    assert sum(c.coordonnees_partagees for c in conversations) == 3
+    assert conversations.filter(closed_at__isnull=True).count() == 2
+    assert {(c.issue, bool(c.heures), bool(c.valeur)) for c in conversations.confirmees()} == {
+        ("aide", True, False),
+        ("aide", False, True),
+    }
 
 
 def test_translations_share_their_source_translation_key(demo):

@@ -25,7 +25,9 @@ from tests.evenements.helpers import agenda_page, atelier, in_days, past_registr
 from tests.factories import (
     AdhesionFactory,
     AnnonceFactory,
+    ConversationFactory,
     FichePageFactory,
+    MessageFactory,
     StructureFactory,
     UserFactory,
 )
@@ -89,6 +91,9 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
     Invitation.objects.create(structure=StructureFactory(), email=ADDRESS, invited_by=UserFactory())
     signaler(fiche, "Le montant de 2024 a changé.", email=ADDRESS.upper())
     annonce = AnnonceFactory(structure=structure, auteur=dominique, titre="Un camion samedi")
+    # A conversation where, once details were shared, Dominique typed her address.
+    conversation = ConversationFactory(initiee_par=dominique, structure=structure)
+    MessageFactory(conversation=conversation, auteur=dominique, texte=f"Écrivez-moi : {ADDRESS}")
     workshop = atelier(agenda, title="Budget", capacite=1, owner=UserFactory())
     register(workshop, nom="Dominique Leroux", email=ADDRESS, besoins="Venir avec mon fils")
     waiting = register(workshop, nom="Sacha", email="sacha@asso.example")
@@ -128,6 +133,8 @@ def test_deleting_my_account_leaves_no_trace_of_my_address(
         structure.pk,
         None,
     )
+    message = conversation.messages.get()  # stays with the structure, its author emptied
+    assert (message.auteur_id, message.texte) == (None, "Écrivez-moi : […]")
     waiting.refresh_from_db()
     assert waiting.statut == Inscription.Statut.CONFIRMEE
     assert [m.to for m in mail.outbox][-1] == ["sacha@asso.example"]  # told of the seat
