@@ -11,7 +11,8 @@ Small counts:
 - the hours given and the value lent are sums over a few structures: published per side of
   the exchange (on a demande, on an offre) and for the 12 months only, never per quarter or
   place, and only from the threshold of confirmed exchanges: below it « moins-de-seuil »,
-  and the other side « secret-secondaire » (the total minus one side gives the other)."""
+  and then the total is hidden too (« secret-secondaire » if it is not itself small), as
+  the total minus the other side would give it."""
 
 import datetime
 
@@ -147,18 +148,22 @@ def cellules_echanges(comptes, montrer):
     return cellules
 
 
+def masque_des_sommes(echanges_confirmes):
+    """The hours and value of a few exchanges point at the structures: hidden from 1 to the
+    threshold minus one (none points at no one)."""
+    return SEUIL if 0 < echanges_confirmes < seuil() else ""
+
+
 def echanges(figures, par_sens):
-    """Hours and value per side of the exchange, hidden below the threshold of confirmed
-    exchanges; with one side hidden, the other is too (the total would give it away)."""
-    assez = {
-        sens: par_sens.get(sens, {}).get("echanges_confirmes", 0) >= seuil()
+    """Hours and value per side of the exchange; a side hidden hides the total too (the total
+    minus the other side would give it)."""
+    masques = {
+        sens: masque_des_sommes(par_sens.get(sens, {}).get("echanges_confirmes", 0))
         for sens in (Sens.DEMANDE, Sens.OFFRE)
     }
-    masques = {
-        sens: "" if all(assez.values()) else (SECONDAIRE if ok else SEUIL)
-        for sens, ok in assez.items()
-    }
-    total_masque = "" if figures.ensemble.get("echanges_confirmes", 0) >= seuil() else SEUIL
+    total_masque = masque_des_sommes(figures.ensemble.get("echanges_confirmes", 0))
+    if not total_masque and any(masques.values()):
+        total_masque = SECONDAIRE
     libelles = {
         Sens.DEMANDE: _("En réponse à une demande"),
         Sens.OFFRE: _("Sur une offre"),
