@@ -87,21 +87,10 @@ def somme_confirmee(champ):
     return Subquery(confirmees, output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
-def issues(issue):
+def nombre(conversations):
+    """How many of ``conversations`` (a queryset) are the annonce's; 0 for none."""
     comptees = (
-        Conversation.objects.filter(annonce=OuterRef("pk"), issue=issue)
-        .order_by()
-        .values("annonce")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(comptees), 0)
-
-
-def confirmees():
-    comptees = (
-        Conversation.objects.confirmees()
-        .filter(annonce=OuterRef("pk"))
+        conversations.filter(annonce=OuterRef("pk"))
         .order_by()
         .values("annonce")
         .annotate(n=Count("pk"))
@@ -116,9 +105,9 @@ def avec_faits(annonces):
     return annonces.annotate(
         heures_confirmees=somme_confirmee("heures"),
         valeur_confirmee=somme_confirmee("valeur"),
-        echanges_aide=issues(Issue.AIDE),
-        echanges_sans_suite=issues(Issue.SANS_SUITE),
-        echanges_confirmes=confirmees(),
+        echanges_aide=nombre(Conversation.objects.filter(issue=Issue.AIDE)),
+        echanges_sans_suite=nombre(Conversation.objects.filter(issue=Issue.SANS_SUITE)),
+        echanges_confirmes=nombre(Conversation.objects.confirmees()),
     )
 
 

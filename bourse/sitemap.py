@@ -14,8 +14,6 @@ from .models import Annonce
 
 class AnnoncesSitemap(Sitemap):
     changefreq = "weekly"
-    #: Django's own limit: the sitemap pages itself beyond it (``?p=2``).
-    limit = 5000
 
     def items(self):
         return Annonce.objects.publiques().only("pk", "updated_at").order_by("pk")

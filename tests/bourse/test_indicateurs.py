@@ -130,7 +130,7 @@ def test_the_inventaire_shows_and_exports_the_bourse_report_to_staff_only(echang
     assert rows[0] == [str(label) for label in COLONNES.values()]
     ensemble = dict(zip(rows[0], rows[1], strict=True))
     assert ensemble["Demandes"] == "4"
-    assert ensemble["Part répondue sous 3 jours (%)"] == "25,0"
+    assert ensemble["Part répondue sous 3 jours (en pourcentage)"] == "25,0"
     assert ensemble["Délai médian de première réponse (jours)"] == "3,5"
     assert ensemble["Heures données (confirmées)"] == "3,5"
     assert [row[1] for row in rows[1:]] == [
