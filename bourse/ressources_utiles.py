@@ -11,6 +11,8 @@ from ressources.registry import search_labels
 from search import moteur, requetes
 
 NOMBRE = 5
+#: Annonces among the first results, beyond which a page that may help is not looked for.
+AUTRES = 10
 #: The search keeps this many characters of a query; the title comes first, so it is kept.
 LONGUEUR = requetes.MAX_LENGTH
 
@@ -31,9 +33,11 @@ def ressources_pour_texte(titre, description, locale, nombre=NOMBRE):
     requete = requetes.parse(texte(titre, description), locale.language_code)
     if not requete.concepts:
         return []
-    results = moteur.search(requete, locale, moteur.Filters(), "pertinence", 1, per_page=nombre)
+    # Pages only, not the annonces the search also finds: asked for a few more.
+    par_page = nombre + AUTRES
+    results = moteur.search(requete, locale, moteur.Filters(), "pertinence", 1, per_page=par_page)
     entries = list(results.page.object_list) if results.count else []
-    return entries[:nombre]
+    return [entree for entree in entries if entree.page_id][:nombre]
 
 
 def ressources_pour(annonce, locale, nombre=NOMBRE):

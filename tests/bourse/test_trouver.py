@@ -5,14 +5,21 @@ private or personal in any of them."""
 
 import datetime
 import json
+import re
 import types
+from unittest import mock
 
 import pytest
 from django.core.cache import caches
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
-from bourse import views_ressources
+from bourse import services, views_ressources
+from bourse.cherchable import SOURCE
+from bourse.models import Annonce, Etat
+from search import indexation, moteur
+from search.backends.elasticsearch import FrenchSearchBackend
+from search.models import Entree, Synonyme
 from tests import markup
 from tests.factories import (
     AnnonceFactory,
@@ -38,6 +45,7 @@ SECRETS = {
     "membre": "Zorilletrouver",
 }
 FRAGMENT = "/fr/bourse/ressources-utiles/"
+ANNONCE = re.compile(r"/fr/bourse/\d+/")
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +57,7 @@ def bourse(module_transaction):
         GuidePageFactory(parent=index, title=f"Subvention {SECRETS['guide_brouillon']}", live=False)
         prive = GuidePageFactory(parent=index, title=f"Subvention {SECRETS['guide_prive']}")
         PageViewRestriction.objects.create(page=prive, restriction_type="login")
-        index_everything()
+        Synonyme.objects.create(expressions="CA, conseil d'administration")
         membre = UserFactory(
             first_name=SECRETS["membre"], email=f"{SECRETS['membre'].lower()}@asso.example"
         )
@@ -58,7 +66,10 @@ def bourse(module_transaction):
             structure=plateau,
             auteur=membre,
             titre="Relire notre dossier de subvention",
-            description="Nous déposons une demande de subvention au département en mars.",
+            description=(
+                "Nous déposons une demande de subvention au département en mars ; notre "
+                "conseil d'administration la vote avant."
+            ),
             domaines=["numerique"],
             departements=["69"],
         )
@@ -84,6 +95,7 @@ def bourse(module_transaction):
                 fin=timezone.localdate() - datetime.timedelta(days=1),
             )
         )
+        index_everything()
         return types.SimpleNamespace(
             guide=guide, modele=modele, demande=demande, offre=offre, cachees=cachees,
             membre=membre,
@@ -196,3 +208,78 @@ def test_the_fragment_finds_public_pages_for_what_is_typed_and_refuses_the_rest(
     assert "plusieurs fois" in markup.text(refus["deux fois"].content)
     assert statuts == [200, 200, 200, 429]
     caches["default"].clear()
+
+
+def trouvees(client, **params):
+    response = client.get("/fr/recherche/", params)
+    assert response.status_code == 200
+    return response, [url for url in markup.links(response.content) if ANNONCE.fullmatch(url)]
+
+
+def test_the_search_finds_public_annonces_by_their_words_and_synonyms_only(bourse, client):
+    demande_url = bourse.demande.get_absolute_url()
+    par_mot, annonces = trouvees(client, q="subvention")
+    _reponse, par_synonyme = trouvees(client, q="CA")
+    _reponse, par_type = trouvees(client, q="camion", type="annonce")
+    _reponse, par_secret = trouvees(client, q=" OR ".join(SECRETS.values()))
+
+    assert demande_url in annonces
+    assert not [a for a in bourse.cachees if a.get_absolute_url() in annonces]
+    assert demande_url in par_synonyme  # « CA » finds « conseil d'administration »
+    assert par_type == [bourse.offre.get_absolute_url()]
+    facettes = markup.text(par_mot.content)
+    assert "Bourse d'entraide" in facettes and "Ressourcerie du Plateau" in facettes
+    assert par_secret == []
+    ecrit = [
+        texte for row in Entree.objects.values_list("title", "chapo", "texte") for texte in row
+    ]
+    assert not sans_secret(" ".join(ecrit))  # nor in any entry
+
+
+def test_an_annonce_leaves_the_search_the_day_after_its_end_and_when_it_closes(
+    bourse, django_capture_on_commit_callbacks
+):
+    francais = Locale.objects.get(language_code="fr")
+    cle = SOURCE.cle(bourse.demande.pk)
+    fin = timezone.make_aware(datetime.datetime.combine(bourse.demande.fin, datetime.time(23, 59)))
+
+    def cherchable(now):
+        return moteur.candidates(francais, moteur.Filters(), now=now).filter(objet=cle).exists()
+
+    assert cherchable(fin) and not cherchable(fin + datetime.timedelta(minutes=2))
+
+    brouillon = Annonce.objects.get(titre=f"Subvention {SECRETS['brouillon']}")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.fermer(bourse.demande, Etat.RETIREE)
+        services.publier(brouillon)
+    assert not Entree.objects.filter(objet=cle).exists()
+    assert Entree.objects.get(objet=SOURCE.cle(brouillon.pk)).url == brouillon.get_absolute_url()
+
+
+def test_an_annonce_reaches_elasticsearch_and_leaves_it_when_it_closes(bourse, settings):
+    """Through the same engine as the pages' entries (search.engines.wagtail)."""
+    settings.PUBLIC_SEARCH_ENGINE = "elasticsearch"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": ["http://elasticsearch.invalid:9200"],
+        }
+    }
+    added, deleted = [], []
+    pk = bourse.demande.pk
+
+    with (
+        mock.patch.object(
+            FrenchSearchBackend, "add_bulk", lambda self, model, objs: added.extend(objs)
+        ),
+        mock.patch.object(FrenchSearchBackend, "delete", lambda self, obj: deleted.append(obj)),
+    ):
+        indexation.synchroniser_objets(SOURCE, [pk])
+        (entree,) = added
+        assert (entree.objet, entree.type, entree.page_id) == (f"annonce:{pk}", "annonce", None)
+        assert entree.url == bourse.demande.get_absolute_url()
+        assert [d.slug for d in entree.domaines.all()] == ["numerique"]
+        Annonce.objects.filter(pk=pk).update(etat=Etat.RETIREE)
+        indexation.synchroniser_objets(SOURCE, [pk])
+
+    assert [entry.pk for entry in deleted] == [entree.pk]
