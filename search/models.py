@@ -19,10 +19,12 @@ class EntreeQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Entree(index.Indexed, models.Model):
-    """A live guide, modèle, fiche or workshop as the search engine sees it.
+    """A live guide, modèle, fiche or workshop as the search engine sees it, or an object that
+    is not a page but is searched (a public annonce of the bourse: ``objet``, ``url``).
 
-    An entry exists only while its page is live and public (see ``search.indexation``), so the
-    search index never holds a draft, a fiche awaiting moderation or a private field. Its
+    An entry exists only while its page is live and public, or its object public (see
+    ``search.indexation``), so the search index never holds a draft, a fiche awaiting
+    moderation or a private field. Its
     columns are what results show and facets count, so a results page reads one table.
 
     The database engines search it with queries of their own (``search.engines``): on
