@@ -42,7 +42,7 @@ def stockage(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0013_moteurs_a_nous"),
-        ("ressources", "__first__"),
+        ("ressources", "0002_locales_groupes_classement"),
         ("wagtailcore", "0001_initial"),
     ]
 
