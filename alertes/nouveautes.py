@@ -79,7 +79,8 @@ def _de_liste(alerte, locale, depuis, jusqu_a):
 def _de_recherche(alerte, locale, depuis, jusqu_a):
     criteres = alerte.criteres
     filters = Filters(**{name: values[0] for name, values in criteres.items() if name != "q"})
-    entries = candidates(locale, filters)
+    # Pages only: the annonces of the bourse come to alerts their own way (issue 19).
+    entries = candidates(locale, filters).filter(page__isnull=False)
     if depuis is not None or jusqu_a is not None:
         nouvelles = _fenetre(Page.objects.live().public().filter(locale=locale), depuis, jusqu_a)
         ids = list(nouvelles.values_list("pk", flat=True)[:CANDIDATS])

@@ -10,3 +10,12 @@ class BourseConfig(AppConfig):
 
     name = "bourse"
     verbose_name = _("Bourse d'entraide")
+
+    def ready(self):
+        """The annonces are a source of the site search (``ressources.registry``), kept in
+        step by ``bourse.signals``."""
+        from ressources.registry import register_source
+
+        from . import signals
+
+        register_source(signals.SOURCE)

@@ -1,11 +1,24 @@
 from django.urls import path
 
-from . import flux, views, views_attestation, views_conversations, views_issue, views_membres
+from . import (
+    flux,
+    views,
+    views_attestation,
+    views_conversations,
+    views_issue,
+    views_membres,
+    views_ressources,
+)
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
     path("bourse/flux/", flux.AnnoncesFlux(), name="bourse_flux"),
     path("bourse/mes-annonces/", views_membres.mes_annonces, name="mes_annonces"),
+    path(
+        "bourse/ressources-utiles/",
+        views_ressources.ressources_utiles_fragment,
+        name="bourse_ressources_utiles",
+    ),
     path("bourse/nouvelle/", views_membres.nouvelle, name="annonce_nouvelle"),
     path("bourse/<int:pk>/", views.detail, name="annonce"),
     path("bourse/<int:pk>/signaler/", views.signaler, name="annonce_signaler"),

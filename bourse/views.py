@@ -12,11 +12,11 @@ from wagtail.models import Locale
 
 from ressources import json_ld
 from ressources.models.impression import refus_des_parametres
-from ressources.registry import search_labels
 
 from . import conversations, correspondances, ressources_utiles, services
 from .filters import PARAMETRES, AnnonceFilterSet
 from .forms import SignalerForm
+from .json_ld import annonce_json_ld
 from .models import Annonce, Sens
 
 ANNONCES_PAR_PAGE = 20
@@ -87,11 +87,10 @@ def contexte_annonce(request, annonce):
 
 
 def pages_utiles(annonce):
-    libelles = search_labels()
-    return [
-        {"page": entree.page, "titre": entree.title, "type_label": libelles.get(entree.type)}
-        for entree in ressources_utiles.ressources_pour(annonce, Locale.get_active())
-    ]
+    """While a demande waits: the site's pages that may help (issue 19, point 6)."""
+    if annonce.sens != Sens.DEMANDE:
+        return []
+    return ressources_utiles.pages_utiles(annonce.titre, annonce.description, Locale.get_active())
 
 
 @require_safe
@@ -99,14 +98,16 @@ def detail(request, pk):
     if refus := refus_des_parametres(request):
         return refus
     annonce = annonce_publique(pk)
+    context = contexte_annonce(request, annonce)
     context = {
-        **contexte_annonce(request, annonce),
+        **context,
+        # On its own address only, as Wagtail pages (not on « Signaler »'s pages).
+        "json_ld": [annonce_json_ld(request, annonce), context["json_ld"]],
         "form": SignalerForm(),
         # « Proposer mon aide » / « Je suis intéressé·e », or why not (issue 19, point 3).
         "contact": conversations.contact(request.user, annonce),
         "correspondantes": correspondances.correspondantes(annonce),
-        # While a demande waits: the site's pages that may help (issue 19, point 6).
-        "ressources_utiles": pages_utiles(annonce) if annonce.sens == Sens.DEMANDE else [],
+        "ressources_utiles": pages_utiles(annonce),
     }
     return render(request, "bourse/annonce.html", context)
 

@@ -17,6 +17,7 @@ from . import espace, services
 from .forms import AnnonceForm
 from .forms_issue import RetraitForm
 from .models import FERMEES, Annonce, Etat
+from .views import pages_utiles
 
 ENREGISTREMENTS_PAR_HEURE = "60/h"
 
@@ -61,7 +62,8 @@ def modifier(request, pk):
     form = AnnonceForm(data, instance=annonce, user=request.user)
     if request.method == "POST" and form.is_valid() and peut_enregistrer(request, form):
         return enregistrer(request, form, form.save(commit=False))
-    return render(request, "bourse/annonce_form.html", {"form": form, "annonce": annonce})
+    context = {"form": form, "annonce": annonce, "ressources_utiles": pages_utiles(annonce)}
+    return render(request, "bourse/annonce_form.html", context)
 
 
 def peut_enregistrer(request, form):
@@ -119,7 +121,8 @@ def soumettre_et_dire(request, annonce):
 def apercu(request, pk):
     """The annonce as it will look once published, whatever its state."""
     annonce = annonce_de_membre(request, pk)
-    return render(request, "bourse/annonce.html", {"annonce": annonce, "apercu": True})
+    context = {"annonce": annonce, "apercu": True, "ressources_utiles": pages_utiles(annonce)}
+    return render(request, "bourse/annonce.html", context)
 
 
 @login_required

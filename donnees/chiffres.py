@@ -20,8 +20,7 @@ a search or a registration within those seconds.
 """
 
 import datetime
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
@@ -35,44 +34,24 @@ from evenements.models import AtelierPage, Inscription
 from fiches.models import FichePage
 from inventaire.models import RechercheDuJour, TelechargementDuJour
 from ressources import page_cache, shared_cache
-from ressources.models import Domaine, RessourcePage
+from ressources.models import RessourcePage
 from ressources.registry import registered_types
 from ressources.territoires import DEPARTEMENT_CHOICES
 
+from . import chiffres_bourse
+from .chiffres_base import (
+    PARIS,
+    TOTAL,
+    Indicateur,
+    Ligne,
+    jour,
+    libelle_trimestre,
+    mois,
+    noms_des_domaines,
+    seuil,
+    trimestres,
+)
 from .secret import NON_COMPTE, Cellule, montree, proteger
-
-PARIS = ZoneInfo("Europe/Paris")
-MOIS = 12
-TRIMESTRES = 8
-TOTAL = "total"
-
-
-@dataclass
-class Ligne:
-    """One row of an indicator: a domaine, a département, a month or a quarter."""
-
-    cle: str
-    libelle: str
-    cellules: dict = field(default_factory=dict)
-
-
-@dataclass
-class Indicateur:
-    """One figure of the page and of the dataset: its rows, its series (columns: ``(key,
-    label)``), its total, which series are drawn, and whether small counts are hidden."""
-
-    cle: str
-    titre: str
-    #: The heading of the rows' column: « Domaine », « Mois »…
-    entete: str
-    series: list
-    lignes: list
-    total: Ligne
-    graphiques: tuple
-    note: str = ""
-    secret: tuple = ()
-    #: The title of each chart, when the indicator draws more than one.
-    titres: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -80,58 +59,6 @@ class Chiffres:
     indicateurs: list
     seuil: int
     calcule_le: datetime.datetime
-
-
-def seuil():
-    return settings.DONNEES_SEUIL_MINIMAL
-
-
-def mois(aujourdhui, nombre=MOIS):
-    """The first days of the last ``nombre`` months, the current one last."""
-    annee, rang = aujourdhui.year, aujourdhui.month - 1
-    return [
-        datetime.date(annee + (rang - n) // 12, (rang - n) % 12 + 1, 1)
-        for n in range(nombre - 1, -1, -1)
-    ]
-
-
-def trimestres(aujourdhui, nombre=TRIMESTRES):
-    """The first days of the last ``nombre`` quarters, the current one last."""
-    annee, rang = aujourdhui.year, (aujourdhui.month - 1) // 3
-    return [
-        datetime.date(annee + (rang - n) // 4, (rang - n) % 4 * 3 + 1, 1)
-        for n in range(nombre - 1, -1, -1)
-    ]
-
-
-def jour(valeur):
-    """What ``TruncMonth``/``TruncQuarter`` give back (a date, or a moment on SQLite and
-    PostgreSQL for a date-time), as the day in Paris."""
-    if isinstance(valeur, datetime.datetime):
-        return (
-            timezone.localtime(valeur, PARIS).date() if timezone.is_aware(valeur) else valeur.date()
-        )
-    return valeur
-
-
-def libelle_trimestre(debut):
-    return _("T%(numero)s %(annee)s") % {"numero": (debut.month - 1) // 3 + 1, "annee": debut.year}
-
-
-def noms_des_domaines():
-    """``[(slug, name)]`` in the taxonomy's order, named in the active language (else in
-    French, the source language)."""
-    langue = translation.get_language()
-    noms, ordre = {}, []
-    rows = Domaine.objects.filter(locale__language_code__in={langue, settings.LANGUAGE_CODE})
-    for slug, nom, code in rows.order_by("ordre", "nom").values_list(
-        "slug", "nom", "locale__language_code"
-    ):
-        if slug not in noms:
-            ordre.append(slug)
-        if code == langue or slug not in noms:
-            noms[slug] = nom
-    return [(slug, noms[slug]) for slug in ordre]
 
 
 def ressources_par_domaine():
@@ -343,6 +270,7 @@ def calculer():
             telechargements_par_mois(),
             recherches_par_mois(),
             ateliers_par_trimestre(),
+            *chiffres_bourse.indicateurs_de_la_bourse(),
         ],
         seuil=seuil(),
         calcule_le=timezone.now(),

@@ -26,6 +26,10 @@ INDICATEURS = [
     "telechargements-par-mois",
     "recherches-par-mois",
     "ateliers-par-trimestre",
+    "bourse-par-domaine",
+    "bourse-par-departement",
+    "bourse-suites",
+    "bourse-echanges",
 ]
 
 
@@ -79,7 +83,9 @@ CHAMPS_DU_SCHEMA = [
         "title": "Série",
         "description": (
             "Ce qui est compté : guide, modele, fiche, total, structures, "
-            "telechargements, recherches, ateliers, participants."
+            "telechargements, recherches, ateliers, participants ; bourse "
+            "d'entraide : offres, demandes, demandes_3j, demandes_7j, "
+            "non_satisfaites, echanges_confirmes, heures, valeur."
         ),
         "constraints": {"required": True},
     },

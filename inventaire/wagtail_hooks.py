@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import admin_retours, admin_views, search_log
+from . import admin_bourse, admin_retours, admin_views, search_log
 
 
 class InventaireMenuItem(MenuItem):
@@ -20,7 +20,7 @@ inventaire_menu = Menu(register_hook_name="register_inventaire_menu_item")
 
 @hooks.register("register_admin_urls")
 def register_inventaire_urls():
-    patterns = admin_views.urlpatterns + admin_retours.urlpatterns
+    patterns = admin_views.urlpatterns + admin_retours.urlpatterns + admin_bourse.urlpatterns
     return [path("inventaire/", include((patterns, "inventaire")))]
 
 
@@ -64,6 +64,11 @@ def register_domaines_menu_item():
 @hooks.register("register_inventaire_menu_item")
 def register_retours_menu_item():
     return menu_item(admin_retours.RetoursView, "comment", 500)
+
+
+@hooks.register("register_inventaire_menu_item")
+def register_bourse_menu_item():
+    return menu_item(admin_bourse.BourseView, "help", 600)
 
 
 @hooks.register("register_permissions")

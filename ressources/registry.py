@@ -101,6 +101,59 @@ class Registered:
         queries for the whole list."""
 
 
+@dataclass(frozen=True)
+class ObjetTrouve:
+    """What the search shows and is filtered on of an object that is not a page (an annonce
+    of the bourse): its key among every such object (``"annonce:12"``), its public address,
+    its title, short text (shown as the chapô) and text, its date and the end after which it
+    leaves search, its département, its structure's name, its domaines (``Domaine`` rows)."""
+
+    cle: str
+    url: str
+    titre: str
+    chapo: str
+    texte: str
+    date: datetime
+    fin: datetime | None = None
+    departement: str = ""
+    structure: str = ""
+    domaines: tuple = ()
+
+
+class SourceDeRecherche:
+    """Objects people find in the site search that are not pages: an app declares them with
+    ``register_source(instance)`` in its ``AppConfig.ready()``, and keeps their entries in step
+    by calling ``search.indexation.synchroniser_objets`` when they change. The search reads
+    them through ``sources()``, never the app (import-linter contract)."""
+
+    #: In URLs (``?type=annonce``) and facets, as a page type's ``type_key``.
+    type_key = ""
+    #: The type as search results and their facet name it.
+    search_label = ""
+    #: The language of the objects' text (their entries' locale).
+    language_code = "fr"
+
+    def cle(self, pk):
+        return f"{self.type_key}:{pk}"
+
+    def objets(self, pks=None):
+        """The ``ObjetTrouve`` of every object anyone may see now (of ``pks`` only, when
+        given), in a fixed number of queries: an object left out has no entry."""
+        raise NotImplementedError
+
+
+_SOURCES = {}
+
+
+def register_source(source):
+    _SOURCES[source.type_key] = source
+
+
+def sources():
+    """``{type key: SourceDeRecherche}`` of the objects that are not pages."""
+    return dict(_SOURCES)
+
+
 def registered_types(base=None):
     """``{type key: page model}`` of every registered page type (of the subclasses of
     ``base`` only, when given), in the order their apps are installed."""
@@ -121,5 +174,6 @@ def _registered(base):
 
 
 def search_labels():
-    """``{type key: search label}``."""
-    return {key: model.search_label for key, model in registered_types().items()}
+    """``{type key: search label}``, of the page types and then of the other sources."""
+    labels = {key: model.search_label for key, model in registered_types().items()}
+    return labels | {key: source.search_label for key, source in _SOURCES.items()}

@@ -7,18 +7,20 @@ changes, and those that show a structure's or a taxonomy term's name follow its 
 an entry is built from the published page, never from a draft.
 
 Which page types have entries, and what their entry holds besides the title, chapô, text and
-taxonomy, is what each of them declares (``ressources.registry``).
+taxonomy, is what each of them declares (``ressources.registry``); objects that are not pages
+(the annonces of the bourse) have entries too, declared as sources in the same registry and
+written by ``synchroniser_objets`` when their app says they changed.
 """
 
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 
 from ressources.models import Domaine, Public
-from ressources.registry import registered_types, search_labels
+from ressources.registry import registered_types, search_labels, sources
 
 from . import results_cache
 from .engines import engine
@@ -131,7 +133,7 @@ def synchroniser_tout(progress=None):
     """Rebuild every entry from the live pages, a chunk at a time, then have the engine index
     them all. Returns the number of entries."""
     restricted_paths = _restricted_paths()
-    existing = set(Entree.objects.values_list("page_id", flat=True))
+    existing = set(Entree.objects.filter(page__isnull=False).values_list("page_id", flat=True))
     kept, names = set(), {}
     for model, type_ in searchable_models().items():
         pages = _live_pages(model)
@@ -147,9 +149,10 @@ def synchroniser_tout(progress=None):
             if progress:
                 progress(model, min(start + CHUNK_SIZE, total), total)
     _remove(existing - kept)
+    written = sum(synchroniser_objets(source) for source in sources().values())
     engine().index()
     results_cache.forget()
-    return len(kept)
+    return len(kept) + written
 
 
 def synchroniser_pages(pages):
@@ -170,8 +173,7 @@ def synchroniser_pages(pages):
                 for page in candidates[start : start + CHUNK_SIZE]
                 if findable(page, restricted_paths)
             ]
-            _write_chunk(chunk, type_, names)
-            engine().index([page.pk for page in chunk])
+            engine().index(_write_chunk(chunk, type_, names))
             kept.update(page.pk for page in chunk)
     _remove(existing - kept)
     results_cache.forget()
@@ -197,27 +199,89 @@ def _remove(page_ids):
 
 
 def _write_chunk(pages, type_, names):
+    """Write the entries of ``pages`` with their links; returns their ids."""
     if not pages:
-        return
+        return []
     entries, domaine_links, public_links = [], [], []
     for page in pages:
         values, domaines, publics = entry_values(page, type_, names)
         entries.append(Entree(page_id=page.pk, **values))
         domaine_links += [(page.pk, domaine.pk) for domaine in domaines]
         public_links += [(page.pk, public.pk) for public in publics]
-    # Not the search vectors: the engine writes them (``engine().index``).
-    fields = [f.name for f in Entree._meta.concrete_fields if f.editable and not f.primary_key]
-    DomaineLink, PublicLink = Entree.domaines.through, Entree.publics.through
-    ids = [page.pk for page in pages]
+    page_ids = [page.pk for page in pages]
     with transaction.atomic():
         Entree.objects.bulk_create(
-            entries, update_conflicts=True, unique_fields=["page"], update_fields=fields
+            entries, update_conflicts=True, unique_fields=["page"], update_fields=UPDATED
         )
-        DomaineLink.objects.filter(entree_id__in=ids).delete()
-        PublicLink.objects.filter(entree_id__in=ids).delete()
-        DomaineLink.objects.bulk_create(
-            [DomaineLink(entree_id=e, domaine_id=d) for e, d in domaine_links]
+        ids = dict(Entree.objects.filter(page_id__in=page_ids).values_list("page_id", "pk"))
+        _link(
+            list(ids.values()),
+            [(ids[page], domaine) for page, domaine in domaine_links],
+            [(ids[page], public) for page, public in public_links],
         )
-        PublicLink.objects.bulk_create(
-            [PublicLink(entree_id=e, public_id=p) for e, p in public_links]
+    return list(ids.values())
+
+
+def _link(entry_ids, domaine_links, public_links):
+    """Replace the domaines and publics of these entries: ``[(entry id, term id)]``."""
+    DomaineLink, PublicLink = Entree.domaines.through, Entree.publics.through
+    DomaineLink.objects.filter(entree_id__in=entry_ids).delete()
+    PublicLink.objects.filter(entree_id__in=entry_ids).delete()
+    DomaineLink.objects.bulk_create(
+        [DomaineLink(entree_id=e, domaine_id=d) for e, d in domaine_links]
+    )
+    PublicLink.objects.bulk_create([PublicLink(entree_id=e, public_id=p) for e, p in public_links])
+
+
+#: What a bulk write updates of an entry already there: not its key (page or objet), nor the
+#: search vectors, which the engine writes (``engine().index``).
+UPDATED = [
+    f.name
+    for f in Entree._meta.concrete_fields
+    if f.editable and not f.primary_key and f.name not in ("page", "objet")
+]
+
+
+def synchroniser_objets(source, pks=None):
+    """Bring the entries of ``source``'s objects (``ressources.registry.SourceDeRecherche``)
+    in step: written and indexed for those it gives, removed for the others among ``pks``
+    (all of its objects when None). Returns the number written."""
+    objets = list(source.objets(pks))
+    cles = [objet.cle for objet in objets]
+    stale = Entree.objects.filter(type=source.type_key).exclude(objet__in=cles)
+    if pks is not None:
+        stale = stale.filter(objet__in=[source.cle(pk) for pk in pks])
+    for entree in stale:
+        entree.delete()  # the post_delete handler takes it out of the index
+    if not objets:
+        results_cache.forget()
+        return 0
+    locale = Locale.objects.get(language_code=source.language_code)
+    label = _type_label(source.type_key, source.language_code)
+    entries = [
+        Entree(
+            objet=objet.cle,
+            url=objet.url,
+            locale=locale,
+            type=source.type_key,
+            title=objet.titre[:255],
+            chapo=objet.chapo,
+            texte=objet.texte,
+            date=objet.date,
+            fin=objet.fin,
+            departement=objet.departement,
+            structure=objet.structure[:255],
+            taxons=" · ".join([label, *(domaine.nom for domaine in objet.domaines)]),
+        )  # fmt: skip
+        for objet in objets
+    ]
+    with transaction.atomic():
+        Entree.objects.bulk_create(
+            entries, update_conflicts=True, unique_fields=["objet"], update_fields=UPDATED
         )
+        ids = dict(Entree.objects.filter(objet__in=cles).values_list("objet", "pk"))
+        links = [(ids[objet.cle], domaine.pk) for objet in objets for domaine in objet.domaines]
+        _link(list(ids.values()), links, [])
+    engine().index(list(ids.values()))
+    results_cache.forget()
+    return len(objets)

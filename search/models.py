@@ -19,10 +19,12 @@ class EntreeQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Entree(index.Indexed, models.Model):
-    """A live guide, modèle, fiche or workshop as the search engine sees it.
+    """A live guide, modèle, fiche or workshop as the search engine sees it, or an object that
+    is not a page but is searched (a public annonce of the bourse: ``objet``, ``url``).
 
-    An entry exists only while its page is live and public (see ``search.indexation``), so the
-    search index never holds a draft, a fiche awaiting moderation or a private field. Its
+    An entry exists only while its page is live and public, or its object public (see
+    ``search.indexation``), so the search index never holds a draft, a fiche awaiting
+    moderation or a private field. Its
     columns are what results show and facets count, so a results page reads one table.
 
     The database engines search it with queries of their own (``search.engines``): on
@@ -33,9 +35,14 @@ class Entree(index.Indexed, models.Model):
     # Written by ``search.engines`` when the entry is, never by Wagtail's signal handlers.
     search_auto_update = False
 
+    id = models.BigAutoField(primary_key=True)
+    # A page's entry, or else an object's that is not a page (``ressources.registry.sources``:
+    # an annonce of the bourse), by its key (``"annonce:12"``) and address.
     page = models.OneToOneField(
-        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    objet = models.CharField(_("objet"), max_length=40, null=True, blank=True, unique=True)
+    url = models.CharField(_("adresse"), max_length=300, blank=True)
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
     # The ``type_key`` of the page's type; its label is the type's ``search_label``.
     type = models.CharField(_("type"), max_length=10)
@@ -70,6 +77,7 @@ class Entree(index.Indexed, models.Model):
         index.SearchField("taxons", boost=1.5),
         index.SearchField("structure"),
         index.SearchField("texte"),
+        index.FilterField("id"),
         index.FilterField("page"),
         index.FilterField("locale"),
         index.FilterField("type"),
@@ -92,9 +100,20 @@ class Entree(index.Indexed, models.Model):
             # A département chosen: its entries found first, their words checked next.
             models.Index(fields=["departement", "type"], name="search_entree_departement"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, objet__isnull=True)
+                | models.Q(page__isnull=True, objet__isnull=False),
+                name="search_entree_page_ou_objet",
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    def get_url(self, request=None):
+        """Its page's address, or the object's."""
+        return self.page.get_url(request) if self.page_id else self.url
 
     @classmethod
     def get_indexed_objects(cls):
@@ -165,7 +184,7 @@ class Match(models.Lookup):
 
 class EntreeFullText(models.Model):
     """SQLite only: the FTS5 table of the entries' words, one row per entry (its ``rowid`` is
-    the page's id), created by migration ``search/0013`` and written by
+    the entry's id), created by migration ``search/0013`` and written by
     ``search.engines.sqlite``. Accents are folded by FTS5's ``unicode61`` tokenizer."""
 
     entree = models.OneToOneField(

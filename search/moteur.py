@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from ressources.models import Domaine, Public
-from ressources.registry import registered_types, search_labels
+from ressources.registry import search_labels
 from ressources.territoires import DEPARTEMENTS
 
 from . import requetes, results_cache, suggestions
@@ -59,7 +59,7 @@ class Filters:
             return raw if SLUG.fullmatch(raw) else ""
 
         return cls(
-            type=value("type", registered_types()),
+            type=value("type", search_labels()),
             domaine=slug("domaine"),
             public=slug("public"),
             departement=value("departement", DEPARTEMENT_NAMES),
@@ -110,9 +110,9 @@ def candidates(locale, filters, now=None):
     if filters.departement:
         entries = entries.filter(departement=filters.departement)
     if filters.domaine:
-        entries = entries.filter(page__in=_tagged(Entree.domaines, filters.domaine))
+        entries = entries.filter(pk__in=_tagged(Entree.domaines, filters.domaine))
     if filters.public:
-        entries = entries.filter(page__in=_tagged(Entree.publics, filters.public))
+        entries = entries.filter(pk__in=_tagged(Entree.publics, filters.public))
     return entries
 
 

@@ -74,7 +74,7 @@ def search(request):
     )
     link_facets(results.facets, request.GET)
     if language != settings.LANGUAGE_CODE and results.count < FEW and results.page.number == 1:
-        shown = [entree.page for entree in results.page.object_list]
+        shown = [entree.page for entree in results.page.object_list if entree.page_id]
         shown += [pick.page for pick in results.picks]
         context["langue_source"] = source_language_results(
             requete.text, filters, sort, request, shown
@@ -124,13 +124,15 @@ def source_language_results(text, filters, sort, request, shown=()):
         url = f"{reverse('recherche')}?{urlencode({'q': text})}"
     keys = {page.translation_key for page in shown}
     entries = [
-        entree for entree in found.page.object_list if entree.page.translation_key not in keys
+        entree
+        for entree in found.page.object_list
+        if not entree.page_id or entree.page.translation_key not in keys
     ]
     picks = [pick for pick in found.picks if pick.page.translation_key not in keys]
     if not (entries or picks):
         return None
     items = [
-        item | {"url": langues.version_originale_url(item["entree"].page, reader)}
+        item | {"url": version_originale_url(item["entree"], reader)}
         for item in result_items(entries[:SOURCE_SHOWN], found.requete, request, language=code)
     ]
     return {
@@ -145,6 +147,14 @@ def source_language_results(text, filters, sort, request, shown=()):
             for pick in picks
         ],
     }
+
+
+def version_originale_url(entree, reader):
+    """A page read from the reader's language; an object that is not a page (an annonce),
+    at its own address."""
+    if not entree.page_id:
+        return entree.url
+    return langues.version_originale_url(entree.page, reader)
 
 
 def popular_searches(locale, limit=8):
@@ -170,7 +180,7 @@ def result_items(entries, requete, request, language=None):
         items.append(
             {
                 "entree": entree,
-                "url": entree.page.get_url(request),
+                "url": entree.get_url(request),
                 "type_label": labels.get(entree.type, entree.type),
                 "template": getattr(types.get(entree.type), "search_result_template", None)
                 or RESULT_TEMPLATE,
@@ -235,7 +245,7 @@ def autocomplete(request):
             "suggestions": [
                 {
                     "title": entree.title,
-                    "url": entree.page.get_url(request),
+                    "url": entree.get_url(request),
                     "type": str(entree.type_label),
                 }
                 for entree in found

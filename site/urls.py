@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bourse.sitemap import AnnoncesSitemap
 from donnees.sitemap import SitemapTraduit
 from ressources import admin_urls as ressources_admin_urls
 from ressources import views as ressources_views
@@ -21,7 +22,12 @@ urlpatterns = [
     path("admin/", include(ressources_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SitemapTraduit}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": SitemapTraduit, "bourse": AnnoncesSitemap}},
+        name="sitemap",
+    ),
     # The public API, versioned, language-neutral (donnees/api_urls.py).
     path("api/v2/", include("donnees.api_urls")),
     path("sante/", sante, name="sante"),

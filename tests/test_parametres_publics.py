@@ -102,6 +102,9 @@ FUZZED = {
     "annonce": (),
     "annonce_signaler": (),
     "annonce_signalee": (),
+    # The pages that may help a demande being typed (an HTML fragment for the form's script):
+    # two allow-listed parameters of bounded length, anything else a 400; rate-limited (429).
+    "bourse_ressources_utiles": ("titre", "description"),
 }
 # URL name (or the first segment of its route) → why it is not fuzzed here.
 SET_ASIDE = {
@@ -226,6 +229,7 @@ OTHER_STATUSES = {
     **dict.fromkeys(
         ("bourse", "bourse_flux", "annonce", "annonce_signaler", "annonce_signalee"), {400}
     ),
+    "bourse_ressources_utiles": {400, 429},
     # The PDF of a guide or a modèle reads no parameter, not even ``page``: any is a 400.
     **dict.fromkeys(("ressources.GuidePage:pdf", "ressources.ModelePage:pdf"), {400}),
 }

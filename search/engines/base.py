@@ -40,12 +40,12 @@ class Engine:
         """Entries whose title starts like ``text``, the latest first."""
         raise NotImplementedError
 
-    def index(self, page_ids=None):
-        """Make the entries of these pages (all when ``None``) searchable as they are now."""
+    def index(self, entry_ids=None):
+        """Make these entries (all when ``None``) searchable as they are now."""
         raise NotImplementedError
 
-    def remove(self, page_ids):
-        """Forget the entries of these pages (already deleted, or about to be)."""
+    def remove(self, entry_ids):
+        """Forget these entries (already deleted, or about to be)."""
         raise NotImplementedError
 
 

@@ -98,10 +98,10 @@ class PostgresEngine(DatabaseEngine):
         query = SearchQuery(raw, config=config_for(get_language()), search_type="raw")
         return list(entries.filter(title_vector=query).order_by("-date", "-pk")[:limit])
 
-    def index(self, page_ids=None):
+    def index(self, entry_ids=None):
         entries = Entree.objects.all()
-        if page_ids is not None:
-            entries = entries.filter(pk__in=page_ids)
+        if entry_ids is not None:
+            entries = entries.filter(pk__in=entry_ids)
         by_config = {}
         for pk, language in Locale.objects.values_list("pk", "language_code"):
             by_config.setdefault(config_for(language), []).append(pk)
@@ -116,5 +116,5 @@ class PostgresEngine(DatabaseEngine):
                 search_vector=head + SearchVector("texte", weight="D", config=config),
             )
 
-    def remove(self, page_ids):
+    def remove(self, entry_ids):
         """Nothing to do: the vectors go with their entry."""

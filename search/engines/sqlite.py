@@ -100,22 +100,22 @@ class SQLiteEngine(DatabaseEngine):
         found = EntreeFullText.objects.filter(table__match=query).values("entree_id")
         return list(entries.filter(pk__in=found).order_by("-date", "-pk")[:limit])
 
-    def index(self, page_ids=None):
+    def index(self, entry_ids=None):
         insert = (
             "INSERT INTO search_entree_fts (rowid, title, chapo, taxons, texte) "
-            "SELECT page_id, title, chapo, taxons || ' ' || structure, texte FROM search_entree"
+            "SELECT id, title, chapo, taxons || ' ' || structure, texte FROM search_entree"
         )
         with connection.cursor() as cursor:
-            if page_ids is None:
+            if entry_ids is None:
                 cursor.execute("DELETE FROM search_entree_fts")
                 cursor.execute(insert)
                 return
-            ids = list(page_ids)
+            ids = list(entry_ids)
             for start in range(0, len(ids), CHUNK):
                 chunk = ids[start : start + CHUNK]
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM search_entree_fts WHERE rowid IN ({marks})", chunk)
-                cursor.execute(f"{insert} WHERE page_id IN ({marks})", chunk)
+                cursor.execute(f"{insert} WHERE id IN ({marks})", chunk)
 
-    def remove(self, page_ids):
-        EntreeFullText.objects.filter(entree_id__in=list(page_ids)).delete()
+    def remove(self, entry_ids):
+        EntreeFullText.objects.filter(entree_id__in=list(entry_ids)).delete()

@@ -35,12 +35,12 @@ class WagtailEngine(Engine):
     def autocomplete(self, entries, text, limit):
         return list(entries.order_by("-date").autocomplete(text, order_by_relevance=False)[:limit])
 
-    def index(self, page_ids=None):
+    def index(self, entry_ids=None):
         """One bulk call per backend and chunk. As Wagtail does for one object, an engine that
         may be unreachable logs its error instead of failing the change."""
         entries = Entree.objects.order_by("pk").prefetch_related("domaines", "publics")
-        if page_ids is not None:
-            entries = entries.filter(pk__in=page_ids)
+        if entry_ids is not None:
+            entries = entries.filter(pk__in=entry_ids)
         objects = list(entries)
         for name, backend in get_search_backends_with_name(with_auto_update=True):
             try:
@@ -51,9 +51,9 @@ class WagtailEngine(Engine):
                 if not backend.catch_indexing_errors:
                     raise
 
-    def remove(self, page_ids):
+    def remove(self, entry_ids):
         for name, backend in get_search_backends_with_name(with_auto_update=True):
-            for pk in page_ids:
+            for pk in entry_ids:
                 try:
                     backend.delete(Entree(pk=pk))
                 except Exception:

@@ -42,6 +42,7 @@ DONNEES_PUBLICATION_AUTOMATIQUE = env.get_bool("DONNEES_PUBLICATION_AUTOMATIQUE"
 DONNEES_SECTIONS = [
     "donnees/ouvertes/api.html",
     "donnees/ouvertes/chiffres.html",
+    "donnees/ouvertes/bourse.html",
     "donnees/ouvertes/integrer.html",
     "donnees/ouvertes/alertes.html",
 ]

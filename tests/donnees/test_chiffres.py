@@ -203,6 +203,10 @@ def test_the_page_draws_each_figure_with_its_summary_and_its_table(client, conte
         "Téléchargements par mois",
         "Recherches par mois",
         "Ateliers tenus et participants par trimestre",
+        "Bourse d'entraide : annonces par domaine",
+        "Bourse d'entraide : annonces par département",
+        "Bourse d'entraide : les demandes et leurs suites",
+        "Bourse d'entraide : l'aide échangée",
     ]
     for section in sections:
         for svg in section.select("svg"):

@@ -251,6 +251,7 @@ def test_the_page_lists_every_dataset_with_its_licence_and_date(contenus, client
         # the other open-data offers' sections (DONNEES_SECTIONS)
         "L'API publique",
         "Le réseau en chiffres",
+        "La bourse d’entraide en chiffres",
         "Sur votre site : ateliers et ressources",
         "Le flux RSS d'une sélection",
     ]

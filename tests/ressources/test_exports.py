@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -17,6 +18,7 @@ from evenements.admin_views import InscriptionsCsvView
 from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from inventaire import retours
+from inventaire.admin_bourse import BourseView
 from inventaire.admin_retours import RetoursView
 from inventaire.admin_views import RAPPORTS
 from inventaire.models import RechercheDuJour
@@ -26,6 +28,7 @@ from ressources.models import Domaine
 from tests import markup
 from tests.evenements.helpers import atelier, register
 from tests.factories import (
+    AnnonceFactory,
     FichePageFactory,
     GuidePageFactory,
     ModelePageFactory,
@@ -94,6 +97,9 @@ def every_export(db):
     GuidePageFactory(parent=index, title=FORMULAS[3], a_revoir_avant=datetime.date(2020, 1, 1))
     urls["pages à revoir"] = reverse("verification:pages_a_revoir") + "?export=csv"
     urls["retours des lecteurs"] = reverse("inventaire:retours") + "?export=csv"
+    # The bourse's report names a domaine.
+    AnnonceFactory(published_at=timezone.now(), domaines=["formule"])
+    urls["bourse"] = reverse("inventaire:bourse") + "?export=csv"
     return urls
 
 
@@ -101,7 +107,7 @@ def test_every_csv_export_is_in_the_shared_format_with_formulas_neutralised(
     client, every_export, subtests
 ):
     client.force_login(UserFactory(is_superuser=True))
-    every_view = {*RAPPORTS, InscriptionsCsvView, PagesARevoirView, RetoursView}
+    every_view = {*RAPPORTS, InscriptionsCsvView, PagesARevoirView, RetoursView, BourseView}
     assert views_with_csv_exports() == every_view, "an export unchecked"
 
     for name, url in every_export.items():

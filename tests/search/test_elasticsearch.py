@@ -272,7 +272,8 @@ def test_update_index_builds_every_index_with_the_french_analysis(contenu, setti
     documents = {action["_id"]: action for index, action in sent if index == entree_index}
     assert set(documents) == {str(pk) for pk in Entree.objects.values_list("pk", flat=True)}
     statuts_domaines = [domaine("juridique-statuts"), domaine("gouvernance-vie-associative")]
-    assert sorted(documents[str(contenu.pk)]["domaines_filter"]) == sorted(
+    entree_du_contenu = Entree.objects.get(page=contenu).pk
+    assert sorted(documents[str(entree_du_contenu)]["domaines_filter"]) == sorted(
         terme.pk for terme in statuts_domaines
     )
     client.indices.put_alias.assert_any_call(name="essai_search_entree", index=entree_index)
@@ -306,13 +307,13 @@ def test_a_publication_reaches_elasticsearch_at_once_and_leaves_it_when_unpublis
     ):
         page.save_revision().publish()
         (entree,) = added
-        assert (entree.pk, entree.title) == (page.pk, "Mécénat de compétences")
+        assert (entree.page_id, entree.title) == (page.pk, "Mécénat de compétences")
         assert [d.slug for d in entree.domaines.all()] == ["juridique-statuts"]
 
         page.refresh_from_db()
         page.unpublish()
 
-    assert [entry.pk for entry in deleted] == [page.pk]
+    assert [entry.pk for entry in deleted] == [entree.pk]
 
 
 # Queries
@@ -370,7 +371,7 @@ def test_french_query_body_filters_language_upcoming_and_domaine_with_a_list_of_
         Entree.objects.filter(domaines__slug="juridique-statuts").values_list("pk", flat=True)
     )
     # The statuts guide, its English translation (which keeps its terms) and the statuts fiche.
-    assert contenu.pk in tagged and len(tagged) == 3
+    assert Entree.objects.get(page=contenu).pk in tagged and len(tagged) == 3
 
     body = body_for("statuts asso", moteur.Filters(domaine="juridique-statuts"))
 
@@ -387,7 +388,7 @@ def test_french_query_body_filters_language_upcoming_and_domaine_with_a_list_of_
         }
     }
     (ids,) = domaines["terms"].values()
-    assert list(domaines["terms"]) == ["page_id_filter"]
+    assert list(domaines["terms"]) == ["id_filter"]
     assert isinstance(ids, list)
     assert sorted(ids) == tagged
 
@@ -402,7 +403,7 @@ def test_every_facet_filter_becomes_an_exact_filter(contenu):
     clauses = body["query"]["bool"]["filter"][1]["bool"]["must"]
     assert {"term": {"type_filter": "fiche"}} in clauses
     assert {"term": {"departement_filter": "69"}} in clauses
-    terms = [clause["terms"]["page_id_filter"] for clause in clauses if "terms" in clause]
+    terms = [clause["terms"]["id_filter"] for clause in clauses if "terms" in clause]
     assert len(terms) == 2
     assert terms[1] == []  # nothing tagged « inconnu »: matches nothing, no error
 
@@ -482,7 +483,8 @@ def test_a_results_page_goes_through_the_elasticsearch_backend(contenu, settings
             (name,) = request["aggregations"]
             buckets = [{"key": "guide", "doc_count": 1}] if name == "type" else []
             return {"aggregations": {name: {"buckets": buckets}}}
-        return {"hits": {"hits": [{"fields": {"pk": [str(contenu.pk)]}, "_score": 3.2}]}}
+        entree = Entree.objects.get(page=contenu)
+        return {"hits": {"hits": [{"fields": {"pk": [str(entree.pk)]}, "_score": 3.2}]}}
 
     client = mock.MagicMock()
     client.count.return_value = {"count": 1}
