@@ -232,13 +232,13 @@ def save(made):
             entree.page_id = page.pk
         Entree.objects.bulk_create([entree for _page, entree, _terms in made])
         DomaineLink.objects.bulk_create(
-            DomaineLink(entree_id=page.pk, domaine_id=d.pk)
-            for page, _entree, (ds, _ps) in made
+            DomaineLink(entree_id=entree.pk, domaine_id=d.pk)
+            for _page, entree, (ds, _ps) in made
             for d in ds
         )
         PublicLink.objects.bulk_create(
-            PublicLink(entree_id=page.pk, public_id=p.pk)
-            for page, _entree, (_ds, ps) in made
+            PublicLink(entree_id=entree.pk, public_id=p.pk)
+            for _page, entree, (_ds, ps) in made
             for p in ps
         )
 
@@ -413,7 +413,7 @@ def timed(client, url, args, cap):
 # The domaine filter of the floor: the entries tagged with a term of that slug (in any
 # language, as ``moteur.candidates`` filters them).
 FLOOR_DOMAINE = (
-    " AND e.page_id IN (SELECT entree_id FROM search_entree_domaines d"
+    " AND e.id IN (SELECT entree_id FROM search_entree_domaines d"
     " JOIN ressources_domaine t ON t.id = d.domaine_id WHERE t.slug = %s)"
 )
 
@@ -452,7 +452,7 @@ def sqlite_floor(params, locale, autocomplete):
     ranked by ``bm25()``; suggestions, a prefix in the title column."""
     select = (
         "SELECT e.page_id FROM search_entree_fts"
-        " JOIN search_entree e ON e.page_id = search_entree_fts.rowid"
+        " JOIN search_entree e ON e.id = search_entree_fts.rowid"
         " WHERE search_entree_fts MATCH %s AND e.locale_id = %s"
     )
     if autocomplete:

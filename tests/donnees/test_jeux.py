@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from donnees import publication, tasks
@@ -172,7 +173,9 @@ def test_the_files_hold_the_public_content_as_a_spreadsheet_and_a_program_read_i
     assert guide["domaines"] == "juridique-statuts,gouvernance-vie-associative"
     assert guide["publics"] == "dirigeants-benevoles"
     assert guide["url"] == "http://localhost/fr/ressources/" + contenus["guide"].slug + "/"
-    assert guide["publie_le"].startswith(contenus["guide"].first_published_at.date().isoformat())
+    assert guide["publie_le"].startswith(
+        timezone.localtime(contenus["guide"].first_published_at).date().isoformat()
+    )
     assert (modele["formats"], modele["version_du"], modele["licence"]) == (
         "odt",
         "2025-03-12",
