@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import flux, views, views_membres
+from . import flux, views, views_cycle, views_membres
 
 urlpatterns = [
     path("bourse/", views.liste, name="bourse"),
@@ -15,4 +15,6 @@ urlpatterns = [
     path("bourse/<int:pk>/soumettre/", views_membres.soumettre, name="annonce_soumettre"),
     path("bourse/<int:pk>/retirer/", views_membres.retirer, name="annonce_retirer"),
     path("bourse/<int:pk>/pourvue/", views_membres.pourvue, name="annonce_pourvue"),
+    # The one-click links of the lifecycle e-mails (issue 19, point 4).
+    path("bourse/suite/<slug:action>/<str:signed>/", views_cycle.lien, name="annonce_lien"),
 ]

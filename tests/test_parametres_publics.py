@@ -141,6 +141,7 @@ SET_ASIDE = {
     "annonce_soumettre": "POST only, log-in required",
     "annonce_retirer": "POST only, log-in required",
     "annonce_pourvue": "POST only, log-in required",
+    "annonce_lien": "a signed personal link, no query parameter (tests/bourse/test_cycle.py)",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
