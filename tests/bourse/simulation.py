@@ -128,7 +128,8 @@ class Simulation:
             self.maintenant = self.debut - datetime.timedelta(hours=1)  # alerts made before
             self.preparer()
             self.dernier_email = Email.objects.order_by("-pk").values_list("pk", flat=True).first()
-            for self.jour in range(self.jours):
+            for jour in range(self.jours):
+                self.jour = jour
                 self.un_jour()
         return self.chiffres
 
