@@ -126,3 +126,9 @@ def renouveler(annonce, fin_connue):
         raise AnnonceError(_("Cette annonce a déjà été renouvelée ou close entre-temps."))
     annonce.refresh_from_db()
     return nouvelle_fin
+
+
+def noter_resultat(annonce, resultat):
+    """The outcome a lifecycle link says (« Pourvue »: aidee, « Retirer »: plus-besoin),
+    unless one was already recorded (the outcome of an exchange says more)."""
+    Annonce.objects.filter(pk=annonce.pk, resultat="").update(resultat=resultat)

@@ -52,7 +52,7 @@ def envoyer_rappel(annonce_id, etape):
 
 def noms(codes):
     libelles = dict(DEPARTEMENT_CHOICES)
-    return [f"{libelles.get(code, code)} ({code})" for code in codes]
+    return [str(libelles.get(code, code)) for code in codes]  # « 69 – Rhône »
 
 
 @task()

@@ -13,16 +13,11 @@ from django.views.decorators.http import require_http_methods
 from ressources.pages_personnelles import personnelle
 
 from . import dates, liens, services
-from .models import Annonce, Etat, Resultat
+from .models import Etat, Resultat
 
 
 def refus(request, erreur, status):
     return render(request, "bourse/lien_invalide.html", {"erreur": erreur}, status=status)
-
-
-def noter_resultat(annonce, resultat):
-    """The outcome the e-mail's button says, unless one was already recorded."""
-    Annonce.objects.filter(pk=annonce.pk, resultat="").update(resultat=resultat)
 
 
 def agir(annonce, action, fin):
@@ -35,10 +30,10 @@ def agir(annonce, action, fin):
     resultat = Resultat.AIDEE if action == liens.POURVUE else Resultat.PLUS_BESOIN
     if annonce.etat == Etat.EXPIREE:
         # Already off the bourse since its end: only the outcome is worth keeping.
-        noter_resultat(annonce, resultat)
+        services.noter_resultat(annonce, resultat)
         return _("Votre annonce n'était déjà plus en ligne ; merci, nous avons noté la suite.")
     services.fermer(annonce, Etat.POURVUE if action == liens.POURVUE else Etat.RETIREE)
-    noter_resultat(annonce, resultat)
+    services.noter_resultat(annonce, resultat)
     if action == liens.POURVUE:
         return _("Votre annonce est marquée pourvue : elle a quitté la bourse. Bravo !")
     return _("Votre annonce est retirée : elle a quitté la bourse.")
