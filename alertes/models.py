@@ -23,6 +23,7 @@ class Quoi(models.TextChoices):
     FICHES = "fiches", _("Fiches pratiques")
     ATELIERS = "ateliers", _("Ateliers")
     RECHERCHE = "recherche", _("Recherche")
+    BOURSE = "bourse", _("Bourse d'entraide")
 
 
 class AlerteQuerySet(models.QuerySet):

@@ -10,8 +10,11 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Locale, Page
 
+from bourse.models import Annonce, Sens
 from evenements.models import AgendaPage, AtelierPage
 from fiches.models import FicheIndexPage, FichePage
 from ressources.models import RessourceIndexPage, RessourcePage
@@ -36,6 +39,7 @@ class Nouveaute:
     chapo: str
     publiee: datetime
     debut: datetime | None = None  # a workshop's start
+    relance: bool = False  # a demande of the bourse still without an answer, bumped
 
 
 def _fenetre(pages, depuis, jusqu_a):
@@ -103,15 +107,51 @@ def _de_recherche(alerte, locale, depuis, jusqu_a):
     ]
 
 
+def _d_annonce(annonce, relance=False):
+    return Nouveaute(
+        titre=annonce.titre,
+        url=annonce.get_absolute_url(),
+        type_label=f"{annonce.get_sens_display()}, {annonce.get_nature_display()}",
+        # Rendered, sanitised and with contact details masked when saved (Annonce.save).
+        chapo=Truncator(strip_tags(annonce.description_html)).words(40),
+        publiee=annonce.published_at,
+        relance=relance,
+    )
+
+
+def _de_bourse(alerte, depuis, jusqu_a):
+    """The public annonces the alert's filters keep, first published in the window; then, in
+    a digest (a window), the demandes bumped in it because nobody answered them yet."""
+    publiques = Annonce.objects.publiques()
+    bound = requetes.filterset(Quoi.BOURSE, requetes.query_dict(alerte.criteres), publiques)
+    publiees = bound.qs
+    if depuis is not None:
+        publiees = publiees.filter(published_at__gt=depuis)
+    if jusqu_a is not None:
+        publiees = publiees.filter(published_at__lte=jusqu_a)
+    found = [_d_annonce(a) for a in publiees.order_by("-published_at", "-pk")[:LIMITE]]
+    if depuis is None or jusqu_a is None:
+        return found
+    relancees = bound.qs.filter(
+        sens=Sens.DEMANDE, relancee_le__gt=depuis, relancee_le__lte=jusqu_a
+    ).exclude(published_at__gt=depuis)
+    return found + [
+        _d_annonce(a, relance=True) for a in relancees.order_by("published_at", "pk")[:LIMITE]
+    ]
+
+
 def trouver(alerte, depuis=None, jusqu_a=None):
     """The items of ``alerte``'s query first published after ``depuis`` and up to
-    ``jusqu_a`` (either may be None), the latest first, at most ``LIMITE``."""
+    ``jusqu_a`` (either may be None), the latest first, at most ``LIMITE`` (for the bourse,
+    followed by the demandes bumped in the window: ``Nouveaute.relance``)."""
     with translation.override(alerte.langue):
         locale = Locale.objects.filter(language_code=alerte.langue).first()
         if locale is None:
             return []
         if alerte.quoi == Quoi.RECHERCHE:
             return _de_recherche(alerte, locale, depuis, jusqu_a)
+        if alerte.quoi == Quoi.BOURSE:
+            return _de_bourse(alerte, depuis, jusqu_a)
         return _de_liste(alerte, locale, depuis, jusqu_a)
 
 
@@ -128,6 +168,8 @@ def adresse_de_la_liste(quoi, criteres, langue):
     with translation.override(langue):
         if quoi == Quoi.RECHERCHE:
             return f"{reverse('recherche')}?{query}"
+        if quoi == Quoi.BOURSE:
+            return f"{reverse('bourse')}?{query}" if query else reverse("bourse")
         index = INDEX[quoi].objects.live().filter(locale__language_code=langue).first()
         base = (index.url if index else None) or f"/{langue}/"
     return f"{base}?{query}" if query else base

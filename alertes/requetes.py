@@ -12,6 +12,8 @@ from django.http import QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from bourse.filters import AnnonceFilterSet
+from bourse.models import Nature, Sens
 from evenements.filters import AtelierFilterSet
 from evenements.models.choices import Format
 from fiches.filters import FicheFilterSet
@@ -30,6 +32,7 @@ CRITERES = {
     Quoi.FICHES: ("domaine", "public", "niveau", "type_structure", "departement"),
     Quoi.ATELIERS: ("domaine", "format", "departement"),
     Quoi.RECHERCHE: ("q", "type", "domaine", "public", "departement"),
+    Quoi.BOURSE: ("sens", "nature", "domaine", "departement", "a_distance"),
 }
 #: Parameters of the listing that choose a page, an order or dates: not part of an alert.
 IGNORES = {
@@ -37,6 +40,7 @@ IGNORES = {
     Quoi.FICHES: ("page", "tri"),
     Quoi.ATELIERS: ("page", "periode", "du", "au", "places"),
     Quoi.RECHERCHE: ("page", "tri"),
+    Quoi.BOURSE: ("page",),
 }
 QUOI = "quoi"
 
@@ -50,6 +54,7 @@ def filterset_class(quoi):
         Quoi.RESSOURCES: RessourceFilterSet,
         Quoi.FICHES: FicheFilterSet,
         Quoi.ATELIERS: AtelierFilterSet,
+        Quoi.BOURSE: AnnonceFilterSet,
     }[quoi]
 
 
@@ -106,6 +111,8 @@ def _criteres_de_liste(quoi, data):
         value = bound.form.cleaned_data.get(name)
         if not value:
             continue
+        if value is True:  # a checkbox (the bourse's « à distance »), as a browser sends it
+            value = "on"
         if isinstance(value, str):
             value = [value]
         criteres[name] = sorted(getattr(item, "slug", item) for item in value)
@@ -166,7 +173,11 @@ def _libelles(quoi, name, values):
     if name == "type":
         labels = search_labels()
         return [str(labels.get(value, value)) for value in values]
+    if name == "a_distance":
+        return [str(_("À distance"))]
     choices = {
+        "sens": Sens,
+        "nature": Nature,
         "niveau": Niveau,
         "format": Format,
         "type_structure": TypeStructure,

@@ -107,12 +107,16 @@ def envoyer(pk, cle_periode):
 def envoyer_nouveautes(alerte, items):
     desabonner = emails.absolute(liens.desabonner(alerte))
     liste = nouveautes.adresse_de_la_liste(alerte.quoi, alerte.criteres, alerte.langue)
+    lignes = [{"item": item, "url": emails.absolute(item.url)} for item in items]
     return emails.notify(
         [alerte.email],
         "alertes/emails/nouveautes",
         {
             "alerte": alerte,
-            "items": [{"item": item, "url": emails.absolute(item.url)} for item in items],
+            # A bourse alert's demandes still without an answer come under their own title.
+            "items": [ligne for ligne in lignes if not ligne["item"].relance],
+            "relances": [ligne for ligne in lignes if ligne["item"].relance],
+            "total": len(lignes),
             "limite": len(items) >= nouveautes.LIMITE,
             "liste": emails.absolute(liste),
             "desabonner": desabonner,

@@ -109,3 +109,33 @@ def signaler(annonce, motif, commentaire=""):
     signalement = Signalement.objects.create(annonce=annonce, motif=motif, commentaire=commentaire)
     transaction.on_commit(lambda: tasks.transmettre_signalement.enqueue(signalement.pk))
     return signalement
+
+
+def renouveler(annonce, fin_connue):
+    """« Toujours d'actualité »: the annonce runs again for its default duration from today
+    (never beyond the maximum), published again if it had just expired, and its reminders
+    start over. ``fin_connue`` is the end date the author saw: one conditional UPDATE, so a
+    second click (or an old e-mail) finds the new date and does nothing. Returns the new end."""
+    if annonce.etat not in (Etat.PUBLIEE, Etat.EXPIREE):
+        raise AnnonceError(_("Seule une annonce publiée ou qui vient d'expirer se renouvelle."))
+    nouvelle_fin = dates.fin_par_defaut(annonce.sens)
+    changees = Annonce.objects.filter(
+        pk=annonce.pk, fin=fin_connue, etat__in=[Etat.PUBLIEE, Etat.EXPIREE]
+    ).update(
+        fin=nouvelle_fin,
+        etat=Etat.PUBLIEE,
+        closed_at=None,
+        rappel_avant_fin_le=None,
+        rappel_fin_le=None,
+        updated_at=timezone.now(),
+    )
+    if not changees:
+        raise AnnonceError(_("Cette annonce a déjà été renouvelée ou close entre-temps."))
+    annonce.refresh_from_db()
+    return nouvelle_fin
+
+
+def noter_resultat(annonce, resultat):
+    """The outcome a lifecycle link says (« Pourvue »: aidee, « Retirer »: plus-besoin),
+    unless one was already recorded (the outcome of an exchange says more)."""
+    Annonce.objects.filter(pk=annonce.pk, resultat="").update(resultat=resultat)

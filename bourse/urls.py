@@ -5,6 +5,7 @@ from . import (
     views,
     views_attestation,
     views_conversations,
+    views_cycle,
     views_issue,
     views_membres,
     views_ressources,
@@ -56,4 +57,6 @@ urlpatterns = [
         views_conversations.partager_coordonnees,
         name="conversation_coordonnees",
     ),
+    # The one-click links of the lifecycle e-mails (issue 19, point 4).
+    path("bourse/suite/<slug:action>/<str:signed>/", views_cycle.lien, name="annonce_lien"),
 ]

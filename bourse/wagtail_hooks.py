@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from structures.views import PAGE_SECTIONS_HOOK
 
 from . import admin_views
-from .models import Annonce
+from .models import AnimateurDepartement, Annonce
 from .views import annonces_listees
 
 
@@ -46,6 +46,29 @@ annonces_viewset = AnnoncesAModererViewSet("annonces_a_moderer")
 @hooks.register("register_admin_viewset")
 def register_annonces_viewset():
     return annonces_viewset
+
+
+class AnimateursViewSet(ModelViewSet):
+    """Staff name who animates the bourse of each département (issue 19, point 4): those
+    members of the Animateurs group are told of demandes left without an answer and of
+    shared-job groups. Its permissions go to no group: only administrators (superusers)
+    see it in « Paramètres »."""
+
+    model = AnimateurDepartement
+    icon = "group"
+    menu_label = _("Animation de la bourse")
+    add_to_settings_menu = True
+    form_fields = ["user", "departement"]
+    list_display = ["departement", "user"]
+    list_filter = ["departement"]
+
+
+animateurs_viewset = AnimateursViewSet("animateurs_bourse")
+
+
+@hooks.register("register_admin_viewset")
+def register_animateurs_viewset():
+    return animateurs_viewset
 
 
 @hooks.register("register_admin_urls")

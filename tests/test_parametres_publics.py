@@ -152,6 +152,7 @@ SET_ASIDE = {
     "mes_conversations": "log-in required, no query parameter",
     "conversation": "log-in required, members of its two structures only, else 404",
     "conversation_coordonnees": "POST only, log-in required",
+    "annonce_lien": "a signed personal link, no query parameter (tests/bourse/test_cycle.py)",
     "version_originale": "a page by id, served as at its own address: its parameters are its "
     "page type's, fuzzed below (wagtail_serve)",
     "flux_type": "a type in the path, no query parameter (tests/donnees/test_flux.py)",
