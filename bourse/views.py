@@ -7,10 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
 
-from ressources import json_ld
+from ressources import json_ld, limites
 from ressources.models.impression import refus_des_parametres
 
 from . import conversations, correspondances, ressources_utiles, services
@@ -122,18 +121,10 @@ def signaler(request, pk):
     form = SignalerForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        limite = is_ratelimited(
-            request,
-            group="bourse.signaler",
-            key="ip",
-            rate=SIGNALEMENTS_PAR_HEURE,
-            increment=True,
-        )
-        if limite:
-            form.add_error(
-                None, _("Trop de signalements en peu de temps : réessayez dans une heure.")
+        if limites.depasse(request, "bourse.signaler", SIGNALEMENTS_PAR_HEURE):
+            status = limites.formulaire_refuse(
+                form, _("Trop de signalements en peu de temps : réessayez dans une heure.")
             )
-            status = 429
         elif form.is_valid():
             services.signaler(annonce, form.cleaned_data["motif"], form.cleaned_data["commentaire"])
             return redirect("annonce_signalee", pk=annonce.pk)

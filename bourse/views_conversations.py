@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
+from ressources import limites
 from ressources.pages_personnelles import personnelle
 
 from . import acces, cloture, conversations, espace
@@ -22,12 +22,9 @@ CONVERSATIONS_PAR_JOUR = "20/d"
 MESSAGES_PAR_HEURE = "30/h"
 
 
-def limite_atteinte(request, *limites):
-    """Whether one of ``limites`` ((group, rate)) is reached; counts this attempt."""
-    return any(
-        is_ratelimited(request, group=group, key="user", rate=rate, increment=True)
-        for group, rate in limites
-    )
+def limite_atteinte(request, *paires):
+    """Whether one of ``paires`` ((group, rate)) is reached; counts this attempt."""
+    return any(limites.depasse(request, group, rate, par="user") for group, rate in paires)
 
 
 def nouvelle_conversation_limitee(request):
@@ -43,11 +40,9 @@ def message_limite(request):
 
 
 def refuser_pour_limite(form):
-    form.add_error(
-        None,
-        _("Trop de messages en peu de temps : votre texte est gardé, réessayez plus tard."),
+    return limites.formulaire_refuse(
+        form, _("Trop de messages en peu de temps : votre texte est gardé, réessayez plus tard.")
     )
-    return 429
 
 
 @login_required

@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 
 from fiches import espace as fiches_espace
 from fiches.forms import FicheForm
 from fiches.views import contributions
+from ressources import limites
 from ressources.models import Domaine
 from ressources.pages_personnelles import personnelle
 
@@ -61,12 +61,10 @@ def issue(request, pk):
 def peut_declarer(request, form):
     """Each declaration or correction e-mails the other structure: counted per person, so
     that nobody floods them; beyond the limit the form comes back as typed."""
-    limite = is_ratelimited(
-        request, group="bourse.issue", key="user", rate=DECLARATIONS_PAR_HEURE, increment=True
-    )
+    limite = limites.depasse(request, "bourse.issue", DECLARATIONS_PAR_HEURE, par="user")
     if limite:
-        form.add_error(
-            None,
+        limites.formulaire_refuse(
+            form,
             _(
                 "Trop de déclarations en peu de temps : votre saisie est gardée, "
                 "réessayez plus tard."

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
 
+from ressources import limites
 from ressources.pages_personnelles import personnelle
 from structures.models import Structure
 
@@ -68,16 +68,10 @@ def modifier(request, pk):
 
 def peut_enregistrer(request, form):
     """Under the hourly limit of saves; beyond it the form comes back as typed."""
-    limite = is_ratelimited(
-        request,
-        group="bourse.enregistrer",
-        key="user",
-        rate=ENREGISTREMENTS_PAR_HEURE,
-        increment=True,
-    )
+    limite = limites.depasse(request, "bourse.enregistrer", ENREGISTREMENTS_PAR_HEURE, par="user")
     if limite:
-        form.add_error(
-            None,
+        limites.formulaire_refuse(
+            form,
             _(
                 "Trop d'enregistrements en peu de temps : votre texte est gardé, "
                 "réessayez plus tard."

@@ -11,8 +11,9 @@ requests a minute from one address (a 429 beyond). Nothing typed is stored."""
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Locale
+
+from ressources import limites
 
 from . import ressources_utiles
 from .models import Annonce
@@ -53,15 +54,9 @@ def ressources_utiles_fragment(request):
     problemes = erreurs(request)
     if problemes:
         return render(request, TEMPLATE, {"erreurs": problemes}, status=400)
-    if is_ratelimited(
-        request,
-        group="bourse.ressources_utiles",
-        key="ip",
-        rate=DEMANDES_PAR_MINUTE,
-        increment=True,
-    ):
+    if limites.depasse(request, "bourse.ressources_utiles", DEMANDES_PAR_MINUTE):
         message = _("Trop de demandes en peu de temps : réessayez dans une minute.")
-        return render(request, TEMPLATE, {"erreurs": [message]}, status=429)
+        return render(request, TEMPLATE, {"erreurs": [message]}, status=limites.STATUS)
     titre, description = (request.GET.get(name, "") for name in PARAMETRES)
     pages = ressources_utiles.pages_utiles(titre, description, Locale.get_active())
     response = render(request, TEMPLATE, {"ressources_utiles": pages, "fragment": True})

@@ -9,7 +9,8 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from django_ratelimit.core import is_ratelimited
+
+from ressources import limites
 
 from . import api_openapi, api_parametres
 
@@ -30,15 +31,13 @@ def limite_par_adresse(view):
 
     @functools.wraps(view)
     def limitee(request, *args, **kwargs):
-        if is_ratelimited(
-            request, group="donnees.api", key="ip", rate=settings.API_RATE, increment=True
-        ):
+        if limites.depasse(request, "donnees.api", settings.API_RATE):
             secondes = periode(settings.API_RATE)
             message = _(
                 "Trop de requêtes depuis votre adresse : au plus %(rate)s. "
                 "Réessayez dans %(secondes)d secondes."
             ) % {"rate": settings.API_RATE, "secondes": secondes}
-            response = JsonResponse({"message": message}, status=429)
+            response = JsonResponse({"message": message}, status=limites.STATUS)
             response["Retry-After"] = str(secondes)
             return response
         return view(request, *args, **kwargs)
