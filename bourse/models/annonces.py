@@ -166,6 +166,10 @@ class Annonce(models.Model):
         return self.titre
 
     def save(self, *args, **kwargs):
+        # The form refuses contact details; saved another way (the admin, a script) they are
+        # masked in everything shown: the title and the hours as kept, the text as rendered.
+        self.titre = coordonnees.masquer(self.titre)
+        self.disponibilites = coordonnees.masquer(self.disponibilites)
         self.description_html = rendering.to_html(coordonnees.masquer(self.description))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "description" in update_fields:
