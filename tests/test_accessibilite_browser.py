@@ -13,7 +13,9 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
+from bourse import liens
 from bourse.models import Conversation
 from demo import data_files, loader
 from demo.bourse import load_annonces
@@ -21,7 +23,14 @@ from evenements.services import get_or_create_agenda
 from fiches.services import get_or_create_fiche_index
 from tests.browser import browser_db, describe, serious_violations
 from tests.evenements.helpers import atelier, in_days, register
-from tests.factories import GuidePageFactory, StructureFactory, UserFactory, build_site_tree
+from tests.factories import (
+    AnnonceFactory,
+    ConversationFactory,
+    GuidePageFactory,
+    StructureFactory,
+    UserFactory,
+    build_site_tree,
+)
 from tests.search.helpers import index_everything
 
 pytestmark = browser_db
@@ -179,6 +188,10 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         problems += visit(tab, base + path, label)
     problems += visit(tab, f"{base}/fr/cette-page-n-existe-pas/", "404", status=404)
     problems += visit(tab, f"{base}/fr/ateliers/inscription/abc/", "lien non valable", status=400)
+    # The buttons of a bourse lifecycle e-mail's link (no log-in).
+    problems += visit(
+        tab, base + liens.lien(demande, liens.RETIRER), "lien « retirer » d'une annonce"
+    )
 
     register_through_the_page(tab, f"{base}{pages['atelier ouvert']}", "camille@asso.example")
     problems += page_problems(tab, "après l'inscription")
@@ -196,6 +209,9 @@ def test_every_public_page_type_passes_axe_without_horizontal_scroll(tab, live_s
         "mes conversations": "/fr/bourse/conversations/",
         "une conversation": f"/fr/bourse/conversations/{conversation.pk}/",
         "proposer mon aide": f"/fr/bourse/{autre_annonce.pk}/contacter/",
+        "une annonce, connecté": autre_annonce.get_absolute_url(),
+        "issue d'un échange": f"/fr/bourse/conversations/{conversation.pk}/issue/",
+        "attestation": f"/fr/bourse/attestation/{jardins.slug}/{timezone.localdate().year}/",
         "inviter un membre": f"/fr/structures/{jardins.slug}/inviter/",
         "modifier la structure": f"/fr/structures/{jardins.slug}/modifier/",
         "quitter la structure": f"/fr/structures/{jardins.slug}/quitter/",
@@ -262,6 +278,8 @@ def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_field
     guide = GuidePageFactory(parent=index)
     user = contributor()
     structure = user.adhesions.get().structure
+    ailleurs = AnnonceFactory(sens="offre", titre="Un camion le samedi")
+    conversation = ConversationFactory(annonce=AnnonceFactory(structure=structure))
     base = live_server.url
     problems = []
     for label, path in {
@@ -271,6 +289,7 @@ def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_field
         "contact": "/fr/contact/",
         "signaler une erreur": f"/fr/signaler-une-erreur/{guide.pk}/",
         "me prévenir": "/fr/alertes/creer/?quoi=ressources",
+        "signaler une annonce": f"/fr/bourse/{ailleurs.pk}/signaler/",
     }.items():
         problems += error_state_problems(failed_submit(tab, base + path), label)
     tab.goto(f"{base}{workshop.url}")
@@ -286,8 +305,13 @@ def test_every_form_after_a_failed_submit_focuses_a_summary_linking_to_red_field
         "changement de mot de passe": "/fr/comptes/password/change/",
         "adresse e-mail": "/fr/comptes/email/",
         "invitation": f"/fr/structures/{structure.slug}/inviter/",
+        "nouvelle annonce": "/fr/bourse/nouvelle/",
+        "proposer mon aide": f"/fr/bourse/{ailleurs.pk}/contacter/",
+        "message d'une conversation": f"/fr/bourse/conversations/{conversation.pk}/",
+        "issue d'un échange": f"/fr/bourse/conversations/{conversation.pk}/issue/",
     }.items():
         form = "main form:has([name=action_add])" if "e-mail" in label else "main form"
+        form = "main form:has(textarea)" if "conversation" in label else form
         problems += error_state_problems(failed_submit(tab, base + path, form), label)
     tab.set_viewport_size(DESKTOP)
     problems += error_state_problems(
