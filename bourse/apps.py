@@ -16,6 +16,6 @@ class BourseConfig(AppConfig):
         step by ``bourse.signals``."""
         from ressources.registry import register_source
 
-        from . import signals
+        from . import cherchable, signals  # noqa: F401 (signals: connects its receivers)
 
-        register_source(signals.SOURCE)
+        register_source(cherchable.SOURCE)

@@ -14,11 +14,13 @@ author, an address or a number."""
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from ressources.registry import ObjetTrouve, SourceDeRecherche
+from search import indexation
 
 from .models import Annonce
 
@@ -66,3 +68,9 @@ class AnnoncesCherchables(SourceDeRecherche):
 
 
 SOURCE = AnnoncesCherchables()
+
+
+def synchroniser_plus_tard(pks):
+    """Bring the entries of annonces ``pks`` in step once the transaction commits (their
+    domaines and départements are written after them)."""
+    transaction.on_commit(lambda: indexation.synchroniser_objets(SOURCE, pks))

@@ -1,23 +1,16 @@
 """What keeps the annonces' search entries in step (``bourse.cherchable``): each save of an
 annonce (published, changed, sent back, closed, renewed) or of its structure (its name shows
 on the entries), once the change is committed (its domaines and départements are written
-after the annonce, in the same transaction). An annonce marked expirée in bulk
-(``tasks.expirer_annonces``) sends no signal: its entry already ended with its day (``fin``),
-and ``update_index`` removes it."""
+after the annonce, in the same transaction). Annonces marked expirée in bulk send no signal:
+``tasks.expirer_annonces`` asks for their entries itself."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from search import indexation
 from structures.models import Structure
 
-from .cherchable import SOURCE
+from .cherchable import synchroniser_plus_tard
 from .models import Annonce
-
-
-def synchroniser_plus_tard(pks):
-    transaction.on_commit(lambda: indexation.synchroniser_objets(SOURCE, pks))
 
 
 @receiver(post_save, sender=Annonce)

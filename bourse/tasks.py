@@ -8,7 +8,7 @@ from django_tasks import task
 
 from ressources import emails
 
-from . import cloture, dates
+from . import cherchable, cloture, dates
 from .models import Annonce, Etat, Resultat, Signalement
 
 GROUPE_MODERATEURS = "Modérateurs"
@@ -75,4 +75,10 @@ def expirer_annonces():
         sans_conversation.update(resultat=Resultat.SANS_REPONSE)
         # Their open conversations close with them (read before the annonces change state).
         cloture.fermer_conversations(ouvertes, maintenant)
-        return ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)
+        pks = list(ouvertes.values_list("pk", flat=True))
+        nombre = ouvertes.update(etat=Etat.EXPIREE, closed_at=maintenant, updated_at=maintenant)
+        # An update sends no signal: their search entries (already ended with their last
+        # day) leave the table now rather than at the next full reindex.
+        if pks:
+            cherchable.synchroniser_plus_tard(pks)
+        return nombre

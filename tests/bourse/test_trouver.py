@@ -14,7 +14,7 @@ from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from bourse import services, views_ressources
+from bourse import services, tasks, views_ressources
 from bourse.cherchable import SOURCE
 from bourse.models import Annonce, Etat
 from search import indexation, moteur
@@ -254,6 +254,12 @@ def test_an_annonce_leaves_the_search_the_day_after_its_end_and_when_it_closes(
         services.publier(brouillon)
     assert not Entree.objects.filter(objet=cle).exists()
     assert Entree.objects.get(objet=SOURCE.cle(brouillon.pk)).url == brouillon.get_absolute_url()
+
+    # The daily expiry marks it in bulk (no signal) and takes its entry out all the same.
+    Annonce.objects.filter(pk=brouillon.pk).update(fin=timezone.localdate() - datetime.timedelta(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.expirer_annonces.call()
+    assert not Entree.objects.filter(objet=SOURCE.cle(brouillon.pk)).exists()
 
 
 def test_an_annonce_reaches_elasticsearch_and_leaves_it_when_it_closes(bourse, settings):
