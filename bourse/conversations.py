@@ -81,13 +81,18 @@ def autre_cote(cote):
 
 
 def partager(conversation, cote):
-    """``cote`` agrees to show its members' addresses. True once both sides have."""
+    """``cote`` agrees to show its members' addresses; the other side is told by e-mail (the
+    first time only). True once both sides have."""
     champ = "coordonnees_annonceur_le" if cote == Cote.ANNONCEUR else "coordonnees_repondant_le"
     if getattr(conversation, champ) is None:
         setattr(conversation, champ, timezone.now())
-        Conversation.objects.filter(pk=conversation.pk, **{f"{champ}__isnull": True}).update(
-            **{champ: getattr(conversation, champ)}
-        )
+        changee = Conversation.objects.filter(
+            pk=conversation.pk, **{f"{champ}__isnull": True}
+        ).update(**{champ: getattr(conversation, champ)})
+        if changee:
+            transaction.on_commit(
+                lambda: tasks_conversations.notifier_partage.enqueue(conversation.pk, cote)
+            )
     return conversation.coordonnees_partagees
 
 

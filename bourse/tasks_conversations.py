@@ -10,7 +10,7 @@ from ressources import emails
 from structures.models import Adhesion
 
 from . import cloture
-from .models import Cote, Message
+from .models import Conversation, Cote, Message
 
 
 def destinataires(structure, sauf_user_id=None):
@@ -53,6 +53,32 @@ def notifier_message(message_id):
             "annonce": conversation.annonce,
             "expediteur": conversation.structure_de(message.cote),
             "url": emails.absolute(lien),
+        },
+        bcc=True,
+    )
+
+
+@task()
+def notifier_partage(conversation_id, cote):
+    """The other side learns that ``cote`` agreed to share its details: asked to agree too,
+    or told that both addresses now show on the conversation's page (never in the e-mail)."""
+    conversation = (
+        Conversation.objects.select_related("annonce__structure", "structure")
+        .filter(pk=conversation_id)
+        .first()
+    )
+    if conversation is None:
+        return False
+    autre = Cote.REPONDANT if cote == Cote.ANNONCEUR else Cote.ANNONCEUR
+    return emails.notify(
+        destinataires(conversation.structure_de(autre)),
+        "bourse/emails/conversation_partage",
+        {
+            "conversation": conversation,
+            "annonce": conversation.annonce,
+            "expediteur": conversation.structure_de(cote),
+            "les_deux": conversation.coordonnees_partagees,
+            "url": emails.absolute(reverse("conversation", args=[conversation.pk])),
         },
         bcc=True,
     )

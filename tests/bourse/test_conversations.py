@@ -190,11 +190,21 @@ def test_no_address_shows_before_both_structures_agree(
     assert texte.index("Bonjour, nous avons fait") < texte.index("Quand êtes-vous disponibles")
     assert "Merci !<br>Quand" in lue.content.decode()  # line breaks kept, nothing else
     assert not ADRESSE_OU_TELEPHONE.search(texte)
-    client.post(f"{url}coordonnees/")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{url}coordonnees/")
+        client.post(f"{url}coordonnees/")  # a second click tells nobody again
     assert not ADRESSE_OU_TELEPHONE.search(principal(client.get(url)))
+    demande = mail.outbox[-1]
+    assert len(mail.outbox) == 2 and demande.bcc == ["rita@rita.example"]
+    assert "Partager nos coordonnées" in demande.body and url in demande.body
     client.force_login(bourse.gens["rita"])
     assert "Jardins de Vaise a déjà accepté" in page(client.get(url))
-    partage = client.post(f"{url}coordonnees/", follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        partage = client.post(f"{url}coordonnees/", follow=True)
+    accord = mail.outbox[-1]
+    assert "alice@alice.example" in accord.bcc and "rita@rita.example" not in accord.bcc
+    assert "s'affichent désormais" in accord.body
+    assert not ADRESSE_OU_TELEPHONE.search(demande.body + accord.body + accord.subject)
     texte = principal(partage)
     assert "alice@alice.example" in texte and "rita@rita.example" in texte
     assert "bob@" not in texte  # only those who wrote
