@@ -1,17 +1,16 @@
 """Two runs of the digests at the same moment (cron started twice, two workers): one e-mail.
 Against the real PostgreSQL that `make test` starts, with threads on their own connections."""
 
-import threading
 import time
 from unittest import mock
 
 import pytest
-from django.db import connection
 
 from alertes import nouveautes, services
 from alertes.models import Frequence
 from outbox.models import Email
 from tests.alertes.helpers import ADRESSE, alerte_et_guide_nouveau
+from tests.concurrence import all_at_once
 
 RUNS = 4
 
@@ -24,26 +23,14 @@ pytestmark = [
 def test_runs_at_once_send_one_digest_for_the_period():
     alerte = alerte_et_guide_nouveau()
     periode = services.periode(Frequence.HEBDOMADAIRE)
-    start, outcomes = threading.Barrier(RUNS), []
     original = nouveautes.trouver
 
     def slow_trouver(*args, **kwargs):  # without the claim, every run would find the guide
         time.sleep(0.3)
         return original(*args, **kwargs)
 
-    def run():
-        try:
-            start.wait(timeout=10)
-            outcomes.append(services.envoyer(alerte.pk, periode))
-        finally:
-            connection.close()
-
     with mock.patch.object(nouveautes, "trouver", side_effect=slow_trouver):
-        threads = [threading.Thread(target=run) for _ in range(RUNS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
+        outcomes = all_at_once(*[lambda: services.envoyer(alerte.pk, periode)] * RUNS)
 
     assert sorted(outcomes, key=str) == [1] + [None] * (RUNS - 1)
     assert Email.objects.filter(to=[ADRESSE]).count() == 1

@@ -10,8 +10,8 @@ from django.db import connection
 
 from bourse import conversations
 from bourse.models import Conversation
+from tests.concurrence import all_at_once
 from tests.factories import AnnonceFactory, StructureFactory, UserFactory
-from tests.structures.test_invitations_concurrentes import all_at_once
 
 pytestmark = [
     pytest.mark.postgresql,

@@ -3,16 +3,15 @@ reminder, escalation and shared-job notice goes out once. Against the real Postg
 `make test` starts, with threads on their own connections."""
 
 import datetime
-import threading
 import time
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from bourse import cycle
 from outbox.models import Email
+from tests.concurrence import all_at_once
 from tests.factories import AnnonceFactory, StructureFactory, UserFactory
 
 RUNS = 4
@@ -36,29 +35,17 @@ def test_runs_at_once_send_each_step_once():
         )  # fmt: skip
     for n in range(3):
         AnnonceFactory(titre=f"Comptable {n}", nature="emploi-partage", domaines=["numerique"])
-    start, bilans = threading.Barrier(RUNS), []
     original = cycle.reclamer
 
     def slow_reclamer(*args, **kwargs):  # widen the window between reading and claiming
         time.sleep(0.05)
         return original(*args, **kwargs)
 
-    def run():
-        try:
-            start.wait(timeout=10)
-            bilans.append(cycle.lancer())
-        finally:
-            connection.close()
-
     with mock.patch.object(cycle, "reclamer", side_effect=slow_reclamer):
-        threads = [threading.Thread(target=run) for _ in range(RUNS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        bilans = all_at_once(*[cycle.lancer] * RUNS, timeout=60)
 
     sujets = sorted(Email.objects.values_list("subject", flat=True))
-    assert len(bilans) == RUNS
+    assert all(isinstance(bilan, cycle.Bilan) for bilan in bilans), bilans
     assert sum(len(b.rappels_avant_fin) for b in bilans) == 2
     assert sum(len(b.rappels_fin) for b in bilans) == 1
     assert sum(len(b.escaladees) for b in bilans) == 4  # the four silent for 11 days

@@ -1,7 +1,6 @@
 """Two people asking for the last seat at the same moment: exactly one gets it. Run against
 the real PostgreSQL that `make test` starts, with real threads and their own connections."""
 
-import threading
 import time
 from datetime import timedelta
 from unittest import mock
@@ -13,6 +12,7 @@ from django.utils import timezone
 from evenements import inscriptions
 from evenements.models import Inscription
 from evenements.services import get_or_create_agenda, get_or_create_atelier
+from tests.concurrence import all_at_once
 from tests.factories import build_site_tree
 
 PEOPLE = 8
@@ -57,24 +57,15 @@ def slow_create(original):
 
 
 def register_all_at_once(atelier, count):
-    start = threading.Barrier(count)
-    errors = []
+    """The errors of ``count`` people registering at the same moment."""
 
     def register(number):
-        try:
-            start.wait(timeout=10)
-            inscriptions.inscrire(atelier, nom=f"Personne {number}", email=f"p{number}@ex.org")
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
+        return lambda: inscriptions.inscrire(
+            atelier, nom=f"Personne {number}", email=f"p{number}@ex.org"
+        )
 
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return errors
+    outcomes = all_at_once(*[register(number) for number in range(count)])
+    return [outcome for outcome in outcomes if isinstance(outcome, Exception)]
 
 
 def test_people_asking_for_the_last_seat_at_once_get_one_seat_and_a_waitlist(last_seat_workshop):
@@ -94,24 +85,12 @@ def test_people_asking_for_the_last_seat_at_once_get_one_seat_and_a_waitlist(las
 
 
 def test_the_same_address_twice_at_once_is_registered_once(last_seat_workshop):
-    start = threading.Barrier(2)
-    outcomes = []
-
     def register():
-        try:
-            start.wait(timeout=10)
-            inscriptions.inscrire(last_seat_workshop, nom="Claire", email="claire@ex.org")
-            outcomes.append("inscrite")
-        except inscriptions.InscriptionError:
-            outcomes.append("refusée")
-        finally:
-            connection.close()
+        return inscriptions.inscrire(last_seat_workshop, nom="Claire", email="claire@ex.org")
 
-    threads = [threading.Thread(target=register) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    outcomes = all_at_once(register, register)
 
-    assert sorted(outcomes) == ["inscrite", "refusée"]
+    inscrites = [o for o in outcomes if isinstance(o, Inscription)]
+    refusees = [o for o in outcomes if isinstance(o, inscriptions.InscriptionError)]
+    assert len(inscrites) == len(refusees) == 1, outcomes
     assert Inscription.objects.filter(email="claire@ex.org").count() == 1

@@ -2,7 +2,6 @@
 member leaving twice at once (two tabs): one leave, one « plus membre ». Run against the real
 PostgreSQL, with real threads and their own connections."""
 
-import threading
 import time
 from unittest import mock
 
@@ -11,34 +10,13 @@ from django.db import connection
 
 from structures import adhesions, invitations
 from structures.models import Adhesion, Invitation
+from tests.concurrence import all_at_once
 from tests.factories import StructureFactory, UserFactory
 
 pytestmark = [
     pytest.mark.postgresql,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def all_at_once(*calls):
-    """Run each call in its own thread and connection, started together; their outcomes."""
-    start = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(number, call):
-        try:
-            start.wait(timeout=10)
-            outcomes[number] = call()
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            outcomes[number] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 def slow(original):
