@@ -2,15 +2,26 @@
 structures; what the data export and the account's deletion do with their messages."""
 
 import re
+from datetime import UTC, datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from ressources.comptes import toutes_les_adresses
 from structures.models import Structure
 
 from . import coordonnees
 from .attestation import annees_par_structure
-from .models import Annonce, Conversation, Message
+from .models import Annonce, Conversation, Lecture, Message
 
 
 def mes_annonces(user):
@@ -57,7 +68,7 @@ def mes_conversations(user):
     liste = (
         Conversation.objects.de_membre(user)
         .select_related("annonce", "annonce__structure", "structure")
-        .annotate(nombre_messages=Count("messages"))
+        .annotate(nombre_messages=Count("messages"), nouveau=non_lue(user))
         .order_by("-derniere_activite", "-pk")
     )
     return {
@@ -71,6 +82,25 @@ def mes_conversations(user):
             for conversation in liste
         ]
     }
+
+
+def non_lue(user):
+    """Whether a conversation has a message ``user`` has not seen: written by somebody else
+    (a colleague too) since they last opened it, or ever if they never did."""
+    lue_le = Lecture.objects.filter(conversation=OuterRef("pk"), user=user).values("lue_le")
+    jamais = Value(datetime(1970, 1, 1, tzinfo=UTC), output_field=DateTimeField())
+    depuis = Coalesce(Subquery(lue_le[:1]), jamais)
+    autres = Message.objects.filter(conversation=OuterRef("pk"), created_at__gt=depuis).exclude(
+        auteur=user
+    )
+    return Exists(autres)
+
+
+def marquer_lue(conversation, user):
+    """``user`` has just read ``conversation``."""
+    Lecture.objects.update_or_create(
+        conversation=conversation, user=user, defaults={"lue_le": timezone.now()}
+    )
 
 
 def donnees_conversations(user):

@@ -114,6 +114,7 @@ def conversation(request, pk):
             else:
                 messages.success(request, _("Message envoyé."))
                 return redirect("conversation", pk=conv.pk)
+    espace.marquer_lue(conv, request.user)
     return render(request, "bourse/conversation.html", contexte(conv, cote, form), status=status)
 
 

@@ -13,7 +13,7 @@ from .annonces import (
     Sens,
     Signalement,
 )
-from .conversations import Conversation, Cote, Issue, Message
+from .conversations import Conversation, Cote, Issue, Lecture, Message
 
 __all__ = [
     "FERMEES",
@@ -28,6 +28,7 @@ __all__ = [
     "Etat",
     "Format",
     "Issue",
+    "Lecture",
     "Message",
     "Motif",
     "Nature",

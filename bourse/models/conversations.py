@@ -163,3 +163,24 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.conversation} — {self.created_at:%Y-%m-%d}"
+
+
+class Lecture(models.Model):
+    """When a person last opened a conversation: « Mes conversations » marks « Nouveau » those
+    with a message since, written by somebody else. Goes with the account."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="lectures"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    lue_le = models.DateTimeField(_("lue le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lecture d'une conversation")
+        verbose_name_plural = _("lectures des conversations")
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="lecture_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.conversation} — {self.lue_le:%Y-%m-%d %H:%M}"

@@ -317,3 +317,21 @@ def test_my_conversations_the_page_and_the_export_in_fixed_queries(bourse, clien
     assert len(lignes) == 10 and lignes[-1]["message"] == "Message 8"
     assert lignes[-1]["au_nom_de"] == "Recyclerie du Plateau"
     assert lignes[-1]["conversation"] == "Relire notre budget — Recyclerie du Plateau"
+
+
+def test_my_conversations_mark_those_with_a_message_i_have_not_seen(bourse, client, conversation):
+    liste = "/fr/bourse/conversations/"
+    url = f"/fr/bourse/conversations/{conversation.pk}/"
+
+    def nouvelles(nom):
+        client.force_login(bourse.gens[nom])
+        return markup.soup(client.get(liste).content).select(".badge--nouveau")
+
+    # Rita's structure opened it; Alice (the annonce's side) never read it.
+    assert not nouvelles("rita") and nouvelles("alice")
+    client.get(url)  # Alice reads it
+    assert not nouvelles("alice")
+    ecrire(client, url, "Jeudi nous irait.")  # and answers: not new for her, new for Rita
+    assert not nouvelles("alice") and nouvelles("rita")
+    MessageFactory(conversation=conversation, cote="annonceur", auteur=bourse.gens["bob"])
+    assert nouvelles("alice")  # a colleague's message is new to her too
