@@ -13,7 +13,7 @@ day (the end-of-annonce reminder looks ``RATTRAPAGE`` days back)."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from . import correspondances, taches_cycle
@@ -27,6 +27,9 @@ RATTRAPAGE = timedelta(days=2)
 RELANCE = timedelta(days=5)
 #: … and after this its département's animators are told.
 ESCALADE = timedelta(days=10)
+#: A conversation without an outcome is asked for it when it closes, or after this silence;
+#: one closed longer ago than this is left alone (it was before this step existed).
+SANS_NOUVELLES = timedelta(days=30)
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Bilan:
     rappels_fin: list = field(default_factory=list)
     relancees: int = 0
     escaladees: list = field(default_factory=list)
+    issues_demandees: list = field(default_factory=list)
     groupes_emploi_partage: int = 0
 
 
@@ -125,12 +129,33 @@ def emplois_partages(bilan, maintenant):
             bilan.groupes_emploi_partage += 1
 
 
+def issues_a_declarer(bilan, maintenant):
+    """Exchanges with no outcome yet, closed (with their annonce) or silent for a month: both
+    structures are asked once what came of it, for their attestation and the indicators."""
+    recentes = maintenant - SANS_NOUVELLES
+    candidates = Conversation.objects.filter(
+        Q(closed_at__gte=recentes) | Q(closed_at=None, derniere_activite__lte=recentes),
+        issue="",
+        issue_demandee_le=None,
+        donnees_effacees_le=None,
+    ).values_list("pk", flat=True)
+    for pk in list(candidates):
+        claimed = Conversation.objects.filter(pk=pk, issue_demandee_le=None).update(
+            issue_demandee_le=maintenant
+        )
+        if claimed:
+            taches_cycle.demander_issue.enqueue(pk)
+            bilan.issues_demandees.append(pk)
+
+
 def lancer(maintenant=None):
-    """One daily run: reminders, bumps, escalations, shared-job groups. Returns a Bilan."""
+    """One daily run: reminders, bumps, escalations, shared-job groups, outcomes asked for.
+    Returns a Bilan."""
     maintenant = maintenant or timezone.now()
     jour = timezone.localdate(maintenant)
     bilan = Bilan()
     rappels(bilan, jour, maintenant)
     silences(bilan, maintenant)
     emplois_partages(bilan, maintenant)
+    issues_a_declarer(bilan, maintenant)
     return bilan

@@ -13,8 +13,8 @@ from django_tasks import task
 from ressources import emails
 from ressources.territoires import DEPARTEMENT_CHOICES
 
-from . import destinataires, liens
-from .models import Annonce, Etat
+from . import destinataires, liens, tasks_conversations
+from .models import Annonce, Conversation, Etat
 
 AVANT_FIN = "avant-fin"
 FIN = "fin"
@@ -104,3 +104,29 @@ def signaler_emploi_partage(annonce_ids, nouvelles_ids):
         return emails.notify(
             destinataires.animateurs(partages), "bourse/emails/emploi_partage", context, bcc=True
         )
+
+
+@task()
+def demander_issue(conversation_id):
+    """Both structures of an exchange with no outcome are asked what came of it (the link to
+    declare it). Nothing if it was declared meanwhile. True if it went out."""
+    conversation = (
+        Conversation.objects.select_related("annonce__structure", "structure")
+        .filter(pk=conversation_id, issue="")
+        .first()
+    )
+    if conversation is None:
+        return False
+    adresses = sorted(
+        {
+            *tasks_conversations.destinataires(conversation.annonce.structure),
+            *tasks_conversations.destinataires(conversation.structure),
+        }
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "conversation": conversation,
+            "annonce": conversation.annonce,
+            "url": absolu(reverse("conversation_issue", args=[conversation.pk])),
+        }
+        return emails.notify(adresses, "bourse/emails/issue_a_declarer", context, bcc=True)

@@ -90,6 +90,8 @@ class Conversation(models.Model):
     confirmee_repondant_le = models.DateTimeField(
         _("confirmée par le répondant le"), null=True, blank=True
     )
+    # The lifecycle asks both structures for the outcome once (``cycle.issues_a_declarer``).
+    issue_demandee_le = models.DateTimeField(_("issue demandée le"), null=True, blank=True)
     donnees_effacees_le = models.DateTimeField(_("messages effacés le"), null=True, blank=True)
 
     objects = ConversationQuerySet.as_manager()

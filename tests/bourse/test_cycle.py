@@ -8,11 +8,12 @@ import re
 from unittest import mock
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from bourse import cycle, dates, liens
+from bourse import cycle, dates, liens, services
 from bourse.models import AnimateurDepartement, Annonce, Etat
 from tests import markup
 from tests.factories import (
@@ -246,3 +247,41 @@ def test_staff_name_the_animators_in_the_admin(client):
     moderatrice = UserFactory(groups=["Modérateurs"], is_staff=True)
     client.force_login(moderatrice)
     assert client.get("/admin/animateurs_bourse/").status_code in (302, 403)
+
+
+def test_exchanges_without_an_outcome_are_asked_for_it_once(client):
+    build_site_tree()
+
+    def structure(nom):
+        user = UserFactory(email=f"{nom}@asso.example")
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return StructureFactory(nom=nom.capitalize(), membres=[user])
+
+    jardins, recyclerie = structure("jardins"), structure("recyclerie")
+    pourvue = AnnonceFactory(titre="Pourvue aujourd'hui", structure=jardins)
+    ConversationFactory(annonce=pourvue, structure=recyclerie)
+    services.fermer(pourvue, Etat.POURVUE)  # closes its conversation now
+    ConversationFactory(
+        annonce=AnnonceFactory(titre="Muette depuis un mois", structure=jardins),
+        structure=recyclerie,
+        derniere_activite=il_y_a(31),
+    )
+    for titre, champs in (
+        ("En cours", {"derniere_activite": il_y_a(2)}),
+        ("Close il y a longtemps", {"closed_at": il_y_a(40)}),
+        ("Déjà déclarée", {"closed_at": il_y_a(1), "issue": "aide", "heures": 3}),
+    ):
+        ConversationFactory(annonce=AnnonceFactory(titre=titre), structure=recyclerie, **champs)
+
+    lancer_deux_fois()
+
+    demandes = envoyes("Qu'a donné l'échange")
+    assert sorted(m.subject for m in demandes) == [
+        "[Entraide] Qu'a donné l'échange « Muette depuis un mois » ?",
+        "[Entraide] Qu'a donné l'échange « Pourvue aujourd'hui » ?",
+    ]
+    for message in demandes:
+        assert destinataires(message) == ["jardins@asso.example", "recyclerie@asso.example"]
+        [lien] = re.findall(r"http://testserver(/fr/bourse/conversations/\d+/issue/)", message.body)
+        client.force_login(UserFactory(email="intrus@asso.example"))
+        assert client.get(lien).status_code == 404  # the link needs a member of the exchange

@@ -10,7 +10,10 @@ from ...cycle import lancer
 
 
 class Command(BaseCommand):
-    help = "Rappels de fin d'annonce, relances des demandes sans réponse, emplois partagés."
+    help = (
+        "Rappels de fin d'annonce, relances des demandes sans réponse, emplois partagés, "
+        "issues des échanges demandées."
+    )
 
     def handle(self, *args, **options):
         bilan = lancer()
@@ -18,6 +21,7 @@ class Command(BaseCommand):
             f"{len(bilan.rappels_avant_fin)} rappel(s) 7 jours avant la fin, "
             f"{len(bilan.rappels_fin)} rappel(s) de fin, {bilan.relancees} demande(s) "
             f"relancée(s), {len(bilan.escaladees)} transmise(s) aux animateurs, "
-            f"{bilan.groupes_emploi_partage} groupe(s) d'emploi partagé signalé(s) : "
+            f"{bilan.groupes_emploi_partage} groupe(s) d'emploi partagé signalé(s), "
+            f"{len(bilan.issues_demandees)} issue(s) d'échange demandée(s) : "
             "e-mails confiés au worker des tâches."
         )
