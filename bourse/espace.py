@@ -123,6 +123,18 @@ def donnees_conversations(user):
     ]
 
 
+def donnees_lectures(user):
+    """When ``user`` last opened each conversation (« Nouveau message »); deleted with the
+    account (the foreign key)."""
+    lectures = Lecture.objects.filter(user=user).select_related(
+        "conversation__annonce", "conversation__structure"
+    )
+    return [
+        {"conversation": str(lecture.conversation), "lue_le": lecture.lue_le}
+        for lecture in lectures.order_by("lue_le", "pk")
+    ]
+
+
 def supprimer_conversations(user):
     """When the account goes its messages stay with its structure, their author emptied (the
     foreign key); an address of the person typed in one once details were shared goes too."""

@@ -54,6 +54,11 @@ SECTIONS = [
         bourse_espace.supprimer_conversations,
     ),
     Section(
+        "lectures",
+        _("Quand j'ai ouvert les conversations de la bourse"),
+        bourse_espace.donnees_lectures,
+    ),
+    Section(
         "signalements",
         _("Les erreurs que j'ai signalées en laissant mon adresse"),
         retours.donnees,

@@ -335,3 +335,7 @@ def test_my_conversations_mark_those_with_a_message_i_have_not_seen(bourse, clie
     assert not nouvelles("alice") and nouvelles("rita")
     MessageFactory(conversation=conversation, cote="annonceur", auteur=bourse.gens["bob"])
     assert nouvelles("alice")  # a colleague's message is new to her too
+    [lectures] = [s for s in SECTIONS if s.nom == "lectures"]  # in her data export
+    assert [ligne["conversation"] for ligne in lectures.donnees(bourse.gens["alice"])] == [
+        str(conversation)
+    ]
