@@ -76,10 +76,6 @@ def ecrire(conversation, cote, user, texte):
     return message
 
 
-def autre_cote(cote):
-    return Cote.REPONDANT if cote == Cote.ANNONCEUR else Cote.ANNONCEUR
-
-
 def partager(conversation, cote):
     """``cote`` agrees to show its members' addresses; the other side is told by e-mail (the
     first time only). True once both sides have."""

@@ -26,10 +26,6 @@ class IssueError(Exception):
     """A change the outcome cannot take now (said to the person, never a 500)."""
 
 
-def autre_cote(cote):
-    return Cote.REPONDANT if cote == Cote.ANNONCEUR else Cote.ANNONCEUR
-
-
 def cote_aidant(conversation):
     """The side of the structure that gave: the annonce's for an offre, else the one that
     answered the demande."""
@@ -52,7 +48,7 @@ def etat(conversation, cote):
 def version(conversation, cote):
     """What the side ``cote`` confirms: the moment the other side declared what it reads. A
     correction in between changes it, and the confirmation is refused."""
-    moment = getattr(conversation, CONFIRMATION[autre_cote(cote)])
+    moment = getattr(conversation, CONFIRMATION[Cote.autre(cote)])
     return moment.isoformat() if moment else ""
 
 
@@ -76,7 +72,7 @@ def declarer(conversation, cote, issue, heures=None, valeur=None, resume=""):
         "valeur": valeur if aide else None,
         "resume": resume if aide else "",
         CONFIRMATION[cote]: maintenant,
-        CONFIRMATION[autre_cote(cote)]: None,
+        CONFIRMATION[Cote.autre(cote)]: None,
         "closed_at": conversation.closed_at or maintenant,
     }
     with transaction.atomic():
@@ -85,7 +81,7 @@ def declarer(conversation, cote, issue, heures=None, valeur=None, resume=""):
             raise IssueError(
                 _("Les deux structures ont confirmé cette issue : elle ne peut plus changer.")
             )
-        destinataire = autre_cote(cote)
+        destinataire = Cote.autre(cote)
         transaction.on_commit(
             lambda: tasks_issue.notifier_issue.enqueue(conversation.pk, str(destinataire), corrigee)
         )
@@ -109,7 +105,7 @@ def confirmer(conversation, cote, version_lue):
     maintenant = timezone.now()
     lignes = Conversation.objects.filter(
         pk=conversation.pk,
-        **{CONFIRMATION[autre_cote(cote)]: lue, f"{CONFIRMATION[cote]}__isnull": True},
+        **{CONFIRMATION[Cote.autre(cote)]: lue, f"{CONFIRMATION[cote]}__isnull": True},
     ).exclude(issue="")
     if not lignes.update(**{CONFIRMATION[cote]: maintenant}):
         raise change

@@ -13,7 +13,7 @@ from django_tasks import task
 from ressources import emails
 from ressources.territoires import DEPARTEMENT_CHOICES
 
-from . import destinataires, liens, tasks_conversations
+from . import destinataires, liens
 from .models import Annonce, Conversation, Etat
 
 AVANT_FIN = "avant-fin"
@@ -119,8 +119,8 @@ def demander_issue(conversation_id):
         return False
     adresses = sorted(
         {
-            *tasks_conversations.destinataires(conversation.annonce.structure),
-            *tasks_conversations.destinataires(conversation.structure),
+            *destinataires.membres(conversation.annonce.structure),
+            *destinataires.membres(conversation.structure),
         }
     )
     with translation.override(settings.LANGUAGE_CODE):

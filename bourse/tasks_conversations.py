@@ -2,30 +2,13 @@
 for a mail server. The e-mail of a message goes to the members of the other structure and
 never shows the sender's address: it says to answer on the site."""
 
-from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django_tasks import task
 
 from ressources import emails
-from structures.models import Adhesion
 
-from . import cloture
+from . import cloture, destinataires
 from .models import Conversation, Cote, Message
-
-
-def destinataires(structure, sauf_user_id=None):
-    """The verified main addresses of ``structure``'s members (accepted memberships, active
-    accounts), but the sender's."""
-    adresses = EmailAddress.objects.filter(
-        verified=True,
-        primary=True,
-        user__is_active=True,
-        user__adhesions__structure=structure,
-        user__adhesions__statut=Adhesion.Statut.ACCEPTEE,
-    )
-    if sauf_user_id is not None:
-        adresses = adresses.exclude(user_id=sauf_user_id)
-    return sorted({email.lower() for email in adresses.values_list("email", flat=True)})
 
 
 @task()
@@ -42,10 +25,10 @@ def notifier_message(message_id):
     if message is None:
         return False
     conversation = message.conversation
-    autre = Cote.REPONDANT if message.cote == Cote.ANNONCEUR else Cote.ANNONCEUR
+    autre = Cote.autre(message.cote)
     lien = reverse("conversation", args=[conversation.pk])
     return emails.notify(
-        destinataires(conversation.structure_de(autre), message.auteur_id),
+        destinataires.membres(conversation.structure_de(autre), message.auteur_id),
         "bourse/emails/conversation_message",
         {
             "message": message,
@@ -69,9 +52,9 @@ def notifier_partage(conversation_id, cote):
     )
     if conversation is None:
         return False
-    autre = Cote.REPONDANT if cote == Cote.ANNONCEUR else Cote.ANNONCEUR
+    autre = Cote.autre(cote)
     return emails.notify(
-        destinataires(conversation.structure_de(autre)),
+        destinataires.membres(conversation.structure_de(autre)),
         "bourse/emails/conversation_partage",
         {
             "conversation": conversation,

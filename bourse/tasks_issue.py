@@ -1,24 +1,13 @@
 """The e-mail of an exchange's outcome, sent by the task worker: when one structure declares
 or corrects the outcome, the other structure's members are asked to confirm it."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django_tasks import task
 
 from ressources import emails
-from structures.models import Adhesion
 
+from . import destinataires
 from .models import Conversation, Cote
-
-
-def adresses_des_membres(structure):
-    """The addresses of the active members of ``structure`` (accepted memberships)."""
-    users = get_user_model().objects.filter(
-        is_active=True,
-        adhesions__structure=structure,
-        adhesions__statut=Adhesion.Statut.ACCEPTEE,
-    )
-    return list(users.exclude(email="").distinct().values_list("email", flat=True))
 
 
 @task()
@@ -33,11 +22,9 @@ def notifier_issue(conversation_id, cote_destinataire, corrigee):
     if conversation is None or not conversation.issue or conversation.confirmee:
         return False
     destinataire = conversation.structure_de(cote_destinataire)
-    autre = conversation.structure_de(
-        Cote.REPONDANT if cote_destinataire == Cote.ANNONCEUR else Cote.ANNONCEUR
-    )
+    autre = conversation.structure_de(Cote.autre(cote_destinataire))
     return emails.notify(
-        adresses_des_membres(destinataire),
+        destinataires.membres(destinataire),
         "bourse/emails/issue_a_confirmer",
         {
             "conversation": conversation,

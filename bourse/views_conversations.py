@@ -14,7 +14,7 @@ from ressources.pages_personnelles import personnelle
 
 from . import acces, cloture, conversations, espace
 from .forms_conversations import MessageForm, PremierMessageForm
-from .models import Annonce, Conversation
+from .models import Annonce, Conversation, Cote
 
 # Per account: a person opens a few conversations, a flood is a robot or a spammer.
 CONVERSATIONS_PAR_HEURE = "5/h"
@@ -119,7 +119,7 @@ def conversation(request, pk):
 
 
 def contexte(conv, cote, form):
-    autre = conversations.autre_cote(cote)
+    autre = Cote.autre(cote)
     noms = {cote: conv.structure_de(cote), autre: conv.structure_de(autre)}
     return {
         "conversation": conv,

@@ -23,6 +23,11 @@ class Cote(models.TextChoices):
     ANNONCEUR = "annonceur", _("La structure de l'annonce")
     REPONDANT = "repondant", _("La structure qui a répondu")
 
+    @classmethod
+    def autre(cls, cote):
+        """The other side of ``cote``."""
+        return cls.REPONDANT if cote == cls.ANNONCEUR else cls.ANNONCEUR
+
 
 class Issue(models.TextChoices):
     AIDE = "aide", _("Aide apportée")

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.management import call_command
 from django.template.loader import render_to_string
@@ -38,6 +39,8 @@ def echange(site_tree):
     jardins = StructureFactory(nom="Jardins de Vaise", membres=[ines])
     compta = StructureFactory(nom="Compta Solidaire", membres=[bob])
     StructureFactory(nom="Ailleurs", membres=[zoe])
+    for user in (ines, bob, zoe):  # e-mails go to verified addresses only
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     annonce = AnnonceFactory(
         structure=jardins,
         titre="Un regard sur notre budget",
