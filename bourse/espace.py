@@ -87,7 +87,9 @@ def mes_conversations(user):
 def non_lue(user):
     """Whether a conversation has a message ``user`` has not seen: written by somebody else
     (a colleague too) since they last opened it, or ever if they never did."""
-    lue_le = Lecture.objects.filter(conversation=OuterRef("pk"), user=user).values("lue_le")
+    # Read inside the messages' subquery: its outer row is the message, hence « conversation ».
+    lue_le = Lecture.objects.filter(conversation=OuterRef("conversation"), user=user)
+    lue_le = lue_le.values("lue_le")
     jamais = Value(datetime(1970, 1, 1, tzinfo=UTC), output_field=DateTimeField())
     depuis = Coalesce(Subquery(lue_le[:1]), jamais)
     autres = Message.objects.filter(conversation=OuterRef("pk"), created_at__gt=depuis).exclude(

@@ -327,6 +327,9 @@ def test_my_conversations_mark_those_with_a_message_i_have_not_seen(bourse, clie
         client.force_login(bourse.gens[nom])
         return markup.soup(client.get(liste).content).select(".badge--nouveau")
 
+    # Other structures' messages first, so that messages' and conversations' ids differ.
+    MessageFactory.create_batch(3, conversation=ConversationFactory())
+    MessageFactory(conversation=conversation, cote="repondant", auteur=bourse.gens["rita"])
     # Rita's structure opened it; Alice (the annonce's side) never read it.
     assert not nouvelles("rita") and nouvelles("alice")
     client.get(url)  # Alice reads it
