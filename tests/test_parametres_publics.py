@@ -416,7 +416,16 @@ CONTENT_TYPES = {
 }
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=[endpoint.key for endpoint in ENDPOINTS])
+def fuzzed(endpoint):
+    """An endpoint that reads no parameter refuses (or ignores) any before it reads the
+    database: the SQLite pass covers it (``engine_independent``). Those whose parameters reach
+    a query also run on PostgreSQL, which refuses what SQLite accepts (NUL bytes, numbers out
+    of range)."""
+    marks = () if endpoint.parameters else (pytest.mark.engine_independent,)
+    return pytest.param(endpoint, id=endpoint.key, marks=marks)
+
+
+@pytest.mark.parametrize("endpoint", [fuzzed(endpoint) for endpoint in ENDPOINTS])
 def test_no_query_string_makes_a_public_page_fail(site, client, endpoint):
     url = endpoint_url(site, endpoint.key)
     allowed = {200, *OTHER_STATUSES.get(endpoint.key, ())}
