@@ -1,6 +1,5 @@
 """E-mails of the bourse, sent by the task worker: a request never waits for a mail server."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,8 +15,7 @@ GROUPE_MODERATEURS = "Modérateurs"
 
 def moderateurs():
     """The addresses of the active Modérateurs."""
-    users = get_user_model().objects.filter(is_active=True, groups__name=GROUPE_MODERATEURS)
-    return list(users.exclude(email="").distinct().values_list("email", flat=True))
+    return emails.adresses_des_groupes(GROUPE_MODERATEURS)
 
 
 @task()

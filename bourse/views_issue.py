@@ -61,16 +61,12 @@ def issue(request, pk):
 def peut_declarer(request, form):
     """Each declaration or correction e-mails the other structure: counted per person, so
     that nobody floods them; beyond the limit the form comes back as typed."""
-    limite = limites.depasse(request, "bourse.issue", DECLARATIONS_PAR_HEURE, par="user")
-    if limite:
-        limites.formulaire_refuse(
-            form,
-            _(
-                "Trop de déclarations en peu de temps : votre saisie est gardée, "
-                "réessayez plus tard."
-            ),
-        )
-    return not limite
+    message = _(
+        "Trop de déclarations en peu de temps : votre saisie est gardée, réessayez plus tard."
+    )
+    return limites.sous_la_limite(
+        request, form, "bourse.issue", DECLARATIONS_PAR_HEURE, message, par="user"
+    )
 
 
 def valeurs_actuelles(conversation):

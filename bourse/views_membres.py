@@ -68,16 +68,12 @@ def modifier(request, pk):
 
 def peut_enregistrer(request, form):
     """Under the hourly limit of saves; beyond it the form comes back as typed."""
-    limite = limites.depasse(request, "bourse.enregistrer", ENREGISTREMENTS_PAR_HEURE, par="user")
-    if limite:
-        limites.formulaire_refuse(
-            form,
-            _(
-                "Trop d'enregistrements en peu de temps : votre texte est gardé, "
-                "réessayez plus tard."
-            ),
-        )
-    return not limite
+    message = _(
+        "Trop d'enregistrements en peu de temps : votre texte est gardé, réessayez plus tard."
+    )
+    return limites.sous_la_limite(
+        request, form, "bourse.enregistrer", ENREGISTREMENTS_PAR_HEURE, message, par="user"
+    )
 
 
 def enregistrer(request, form, annonce):

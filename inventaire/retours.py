@@ -7,11 +7,11 @@ to answer, erased as soon as the report is treated, or ``ADRESSE_GARDEE`` after 
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
 from fiches.models import FichePage
+from ressources import emails
 from ressources.comptes import toutes_les_adresses
 from ressources.models import RessourcePage
 from ressources.verification import GROUPE_EDITEURS
@@ -77,8 +77,7 @@ def destinataires(page):
     modèle; active, with an address."""
     is_fiche = page.content_type.model_class() is FichePage
     groupe = GROUPE_MODERATEURS if is_fiche else GROUPE_EDITEURS
-    users = get_user_model().objects.filter(is_active=True, groups__name=groupe)
-    return list(users.exclude(email="").distinct().values_list("email", flat=True))
+    return emails.adresses_des_groupes(groupe)
 
 
 def signalements_de(adresses):

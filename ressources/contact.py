@@ -7,8 +7,9 @@ comma-separated list) when set; else the active editors and moderators (the netw
 who answer readers and fix the pages); else the site's ``ADMINS``."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+
+from . import emails
 
 GROUPES_DESTINATAIRES = ("Éditeurs", "Modérateurs")
 SUJETS = [
@@ -25,12 +26,5 @@ SUJETS = [
 def destinataires():
     if settings.CONTACT_DESTINATAIRES:
         return list(settings.CONTACT_DESTINATAIRES)
-    equipe = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=GROUPES_DESTINATAIRES)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-        .order_by("email")
-    )
-    return list(equipe) or [address for _name, address in settings.ADMINS]
+    equipe = emails.adresses_des_groupes(*GROUPES_DESTINATAIRES)
+    return equipe or [address for _name, address in settings.ADMINS]

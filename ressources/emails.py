@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -50,6 +51,15 @@ def _message(recipients, template, context, language, attachments, bcc):
     for attachment in attachments:
         message.attach(*attachment)
     return message
+
+
+def adresses_des_groupes(*groupes):
+    """The addresses of the active members of the staff ``groupes`` (« Éditeurs »,
+    « Modérateurs »…), each once, in order."""
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=groupes)
+    return list(
+        users.exclude(email="").values_list("email", flat=True).distinct().order_by("email")
+    )
 
 
 @contextmanager

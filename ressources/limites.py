@@ -25,6 +25,15 @@ def depasse_pour(request, groupe, taux, valeur):
     )
 
 
+def sous_la_limite(request, form, groupe, taux, message=TROP_DE_DEMANDES, par="ip"):
+    """Counts this sending of ``form``: True while under ``taux``, else False with
+    ``message`` at the top of the form (kept as typed)."""
+    if depasse(request, groupe, taux, par=par):
+        form.add_error(None, message)
+        return False
+    return True
+
+
 def formulaire_refuse(form, message=TROP_DE_DEMANDES):
     """Puts ``message`` at the top of ``form`` (kept as typed) and returns the status of the
     page that shows it again."""

@@ -34,7 +34,7 @@ def signaler_pages_a_revoir():
         for page in pages
     ]
     emails.notify(
-        [user.email for user in verification.editeurs()],
+        emails.adresses_des_groupes(verification.GROUPE_EDITEURS),
         "ressources/emails/pages_a_revoir",
         {"lignes": lignes, "rapport": emails.absolute(reverse("verification:pages_a_revoir"))},
         bcc=True,

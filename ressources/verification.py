@@ -3,7 +3,6 @@ e-mail and the admin report « Pages à revoir » list."""
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
@@ -32,14 +31,4 @@ def pages_a_revoir(pages=None, jusqu_au=None):
         )
         .select_related("locale")
         .order_by("echeance", "title", "pk")
-    )
-
-
-def editeurs():
-    """Those who are told: active members of the editors' group with an address."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=GROUPE_EDITEURS)
-        .exclude(email="")
-        .distinct()
     )

@@ -61,16 +61,13 @@ def modifier(request, pk):
 def may_save(request, form):
     """Under the hourly limit of saves; beyond it the form comes back with everything typed
     (and the files, already kept) and says when to try again."""
-    limited = limites.depasse(request, "fiches.enregistrer", SAVES_PER_HOUR, par="user")
-    if limited:
-        form.add_error(
-            None,
-            _(
-                "Trop d'enregistrements en peu de temps : votre texte est gardé ci-dessous, "
-                "enregistrez-le à nouveau dans une heure."
-            ),
-        )
-    return not limited
+    message = _(
+        "Trop d'enregistrements en peu de temps : votre texte est gardé ci-dessous, "
+        "enregistrez-le à nouveau dans une heure."
+    )
+    return limites.sous_la_limite(
+        request, form, "fiches.enregistrer", SAVES_PER_HOUR, message, par="user"
+    )
 
 
 def after_save(request, fiche):
